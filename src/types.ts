@@ -1,0 +1,124 @@
+// The data that crosses module boundaries. Analysis produces these plain
+// objects; rendering only reads them.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One raw message cut out of an mbox (or a whole single-message file). */
+export interface RawMessage {
+  /** 1-based position of the message in its input. */
+  index: number;
+  /** The message bytes, separator line removed and `>From ` unquoted. */
+  raw: Buffer;
+}
+
+/** A decoded mail: headers we use, and the text parts that may hold a patch. */
+export interface Mail {
+  index: number;
+  subject: string;
+  /** Display name, or the address when there is no name. */
+  fromName: string;
+  fromAddress: string;
+  /** The Date header as written (keeps the sender's zone), '' when absent. */
+  dateHeader: string;
+  /** ISO 8601 in UTC, '' when the date is absent or unreadable. */
+  date: string;
+  messageId: string;
+  inReplyTo: string;
+  /** Body text (the patch for an inline patch), CRLF already folded to LF. */
+  body: string;
+  /** Text of attached or inline `text/x-patch` / `text/x-diff` parts. */
+  patchParts: string[];
+  /** Set when a part was sent `format=flowed`, which damages patches. */
+  flowed: boolean;
+}
+
+/** One line of a post's diff, as it must be quoted back. */
+export interface DiffLine {
+  /** The line exactly as in the mail, with its `+`, `-` or ` ` prefix. */
+  text: string;
+  kind: 'add' | 'del' | 'context' | 'hunk';
+  /** Line number in the new version of the post (absent for `-` and `@@`). */
+  newLine?: number;
+}
+
+export interface Hunk {
+  /** The `@@ -a,b +c,d @@` line. */
+  header: string;
+  lines: DiffLine[];
+}
+
+/** A blog post that a patch adds or changes. */
+export interface Post {
+  path: string;
+  status: 'added' | 'modified';
+  /** The `diff --git` line through the `+++` line, as in the mail. */
+  header: string[];
+  hunks: Hunk[];
+  /**
+   * The new version of the post. For a modified post only the hunks are
+   * known: lines outside them are blank, so line numbers stay true.
+   */
+  content: string;
+  /** New-version line numbers that the patch adds. */
+  addedLines: Set<number>;
+}
+
+export interface Skip {
+  /** One line for the user: what was not reviewed and why. */
+  reason: string;
+  /**
+   * The message or patch is unusable (re-flowed, corrupt hunk counts):
+   * reported as a problem, not as a quiet skip.
+   */
+  damaged?: boolean;
+}
+
+/** One mailed patch (or a pseudo-patch for a Markdown file given directly). */
+export interface Patch {
+  subject: string;
+  fromName: string;
+  fromAddress: string;
+  dateHeader: string;
+  date: string;
+  messageId: string;
+  /** The commit message lines, without trailers, diffstat and `---`. */
+  commitMessage: string[];
+  /** Trailer lines of the commit message (`Signed-off-by: ...`). */
+  trailers: string[];
+  posts: Post[];
+  skipped: Skip[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** The wording to write instead, when there is one. */
+  suggestion?: string;
+}
+
+export interface ReviewedPost {
+  post: Post;
+  findings: Finding[];
+}
+
+export interface ReviewedPatch {
+  patch: Patch;
+  posts: ReviewedPost[];
+}
+
+export interface ReviewedInput {
+  source: string;
+  patches: ReviewedPatch[];
+  /** Messages in this input that were not reviewed, and why. */
+  skipped: Skip[];
+}
+
+/** Input that cannot be read as mail or Markdown: one line, exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
