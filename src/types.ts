@@ -28,8 +28,13 @@ export interface Mail {
   body: string;
   /** Text of attached or inline `text/x-patch` / `text/x-diff` parts. */
   patchParts: string[];
-  /** Set when a part was sent `format=flowed`, which damages patches. */
+  /**
+   * The body was sent `format=flowed`: mailparser has re-joined lines that
+   * ended in a space, so a patch in the body is damaged.
+   */
   flowed: boolean;
+  /** A patch part was sent `format=flowed`: its lines were re-wrapped. */
+  patchPartsFlowed: boolean;
 }
 
 /** One line of a post's diff, as it must be quoted back. */
@@ -85,6 +90,8 @@ export interface Patch {
   commitMessage: string[];
   /** Trailer lines of the commit message (`Signed-off-by: ...`). */
   trailers: string[];
+  /** The message carries a diff (of posts or of anything else). */
+  hasDiff: boolean;
   posts: Post[];
   skipped: Skip[];
 }

@@ -1,0 +1,78 @@
+// From one input to its reviewed posts: split the mail, decode each message,
+// read its patch, lint each post, keep the findings on lines the patch adds.
+
+import { basename } from 'node:path';
+import { kindOf, type Source } from './input.js';
+import { lintMarkdown } from './lint.js';
+import { decodeMail } from './mail.js';
+import { splitMessages } from './mbox.js';
+import { readDiff, readPatch, type PatchOptions } from './patch.js';
+import type { Finding, Patch, Post, ReviewedInput, ReviewedPatch, Skip } from './types.js';
+
+export type ReviewOptions = Partial<PatchOptions>;
+
+/** A finding on lines the patch did not write is not the author's to fix here. */
+function onAddedLines(finding: Finding, post: Post): boolean {
+  for (let line = finding.line; line <= finding.endLine; line++) if (post.addedLines.has(line)) return true;
+  return false;
+}
+
+async function reviewPosts(patch: Patch): Promise<ReviewedPatch> {
+  const posts = [];
+  for (const post of patch.posts) {
+    const findings = (await lintMarkdown(post.content, post.path)).filter((f) => onAddedLines(f, post));
+    posts.push({ post, findings });
+  }
+  return { patch, posts };
+}
+
+/** A Markdown file given directly: one pseudo-patch that adds it whole. */
+function markdownPatch(source: Source): Patch {
+  const content = source.data.toString('utf8').replace(/\r\n?/g, '\n');
+  const lines = content.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const post: Post = {
+    path: source.name,
+    status: 'added',
+    header: [],
+    hunks: [
+      {
+        header: `@@ -0,0 +1,${lines.length} @@`,
+        lines: lines.map((text, i) => ({ text: `+${text}`, kind: 'add' as const, newLine: i + 1 })),
+      },
+    ],
+    content,
+    addedLines: new Set(lines.map((_, i) => i + 1)),
+  };
+  return {
+    subject: basename(source.name),
+    fromName: '',
+    fromAddress: '',
+    dateHeader: '',
+    date: '',
+    messageId: '',
+    commitMessage: [],
+    hasDiff: true,
+    trailers: [],
+    posts: [post],
+    skipped: [],
+  };
+}
+
+export async function reviewSource(source: Source, options: ReviewOptions = {}): Promise<ReviewedInput> {
+  const kind = kindOf(source);
+  if (kind === 'markdown') return { source: source.name, patches: [await reviewPosts(markdownPatch(source))], skipped: [] };
+  if (kind === 'diff') {
+    const patch = readDiff(source.data.toString('utf8'), options);
+    return { source: source.name, patches: [await reviewPosts(patch)], skipped: [] };
+  }
+  const patches: ReviewedPatch[] = [];
+  const skipped: Skip[] = [];
+  for (const raw of splitMessages(source.data)) {
+    const patch = readPatch(await decodeMail(raw), options);
+    // Messages without a diff are noted for the input, not listed as patches.
+    if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) patches.push(await reviewPosts(patch));
+    else skipped.push(...patch.skipped.map((s) => ({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` })));
+  }
+  return { source: source.name, patches, skipped };
+}

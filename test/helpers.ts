@@ -1,0 +1,30 @@
+// Running the built command the way a user does, in a child process.
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..');
+export const fixture = (...parts: string[]): string => join(root, 'fixtures', ...parts);
+export const shared = (...parts: string[]): string => join(root, '..', 'shared', ...parts);
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function reviewPost(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The parent's colour settings must not leak into what a test asserts.
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  Object.assign(env, options.env);
+  const result = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), ...args], {
+    cwd: root,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
