@@ -30,7 +30,8 @@ Examples:
   $ review-post --format json patch.mbox               findings for other tools
   $ review-post --posts 'content/**/*.md' patch.mbox   a site that keeps posts elsewhere
   $ review-post --fail-level error patch.mbox          exit 1 only for errors
-  $ NO_COLOR=1 review-post patch.mbox                  no colours (also when piped)
+  $ review-post --no-color patch.mbox                  no colours, even in a terminal
+  $ NO_COLOR=1 review-post patch.mbox                  the same (and none when piped)
 
 Exit status: 0 no findings at or above the fail level, 1 findings, 2 bad usage
 or input that cannot be read as mail or Markdown.`;
@@ -91,16 +92,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const options = program.opts<CliOptions>();
   const inputs: ReviewedInput[] = [];
-  let damaged = false;
-  for (const name of program.args) {
-    const input = await reviewSource(await readSource(name), { posts: options.posts });
-    damaged = reportSkips(input) || damaged;
-    inputs.push(input);
-  }
-  const posts = inputs.reduce((n, i) => n + i.patches.reduce((m, p) => m + p.posts.length, 0), 0);
-  if (posts === 0 && !damaged && inputs.every((i) => i.patches.length === 0)) {
+  for (const name of program.args) inputs.push(await reviewSource(await readSource(name), { posts: options.posts }));
+  if (inputs.every((i) => i.patches.length === 0)) {
     throw new InputError(`no patch in ${inputs.map((i) => i.source).join(', ')}`);
   }
+  let damaged = false;
+  for (const input of inputs) damaged = reportSkips(input) || damaged;
   process.stdout.write(options.format === 'json' ? renderJson(inputs) : renderText(inputs, colours(options.color)));
   if (damaged) return 2;
   return worst(inputs) >= RANK[options.failLevel] ? 1 : 0;
