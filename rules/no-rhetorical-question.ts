@@ -20,6 +20,10 @@
  *
  *   Where does this leave us? Which tool should you pick?
  *
+ *   What about other loops? It's not yet clear.
+ *
+ *   **Why this goal?** This work continues our drive to improve async.
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
@@ -40,22 +44,28 @@ import { proseParagraphs, sentencesOf, type Sentence } from '../src/prose.js';
 
 const MAX_WORDS = 6;
 const WH_WORD = /^(?:what|how|why|where|when|who|which)\b/i;
+// "What about X?" turns to a new topic; the text after it needs it.
+const TOPIC_SHIFT = /^(?:what|how) about\b/i;
 const QUOTES = /["“”«»]/;
-// Openers of an answer that restate the question's subject as a pronoun; the
-// statement form replaces them with "This is".
-const PRONOUN_OPENER = /^(?:it's|it is|that's|that is|this is)\s+/i;
+// An answer that defines the question's subject ("It's a shared memory
+// window"): the statement form replaces the pronoun with "This is".
+const PRONOUN_OPENER = /^(?:it's|it’s|it is|that's|that’s|that is|this is)\s+(?=(?:a|an|the)\s)/i;
 const PREVIEW_WORDS = 6;
 
-/** Questions set in bold or italics open a paragraph as a run-in heading. */
-function runInHeads(paragraph: Nodes): Set<number> {
-  const heads = new Set<number>();
-  if (paragraph.type !== 'paragraph') return heads;
-  for (const child of paragraph.children) {
-    if ((child.type === 'strong' || child.type === 'emphasis') && child.position?.start.offset !== undefined) {
-      heads.add(child.position.start.offset);
-    }
-  }
-  return heads;
+/** Where bold or italic text sits: a question set so is a run-in heading. */
+function emphasised(paragraph: Nodes): [number, number][] {
+  if (paragraph.type !== 'paragraph') return [];
+  return paragraph.children.flatMap((child) =>
+    (child.type === 'strong' || child.type === 'emphasis') && child.position?.start.offset !== undefined && child.position.end.offset !== undefined
+      ? [[child.position.start.offset, child.position.end.offset] as [number, number]]
+      : [],
+  );
+}
+
+function within(s: Sentence, ranges: [number, number][]): boolean {
+  const start = s.start.offset ?? -1;
+  const end = s.end.offset ?? -1;
+  return ranges.some(([from, to]) => start >= from && end <= to);
 }
 
 function isQuestion(s: Sentence | undefined): boolean {
@@ -67,6 +77,7 @@ function isRhetorical(s: Sentence, before: Sentence | undefined, after: Sentence
     isQuestion(s) &&
     s.words <= MAX_WORDS &&
     WH_WORD.test(s.text) &&
+    !TOPIC_SHIFT.test(s.text) &&
     !QUOTES.test(s.text) &&
     after !== undefined &&
     !isQuestion(after) &&
@@ -84,11 +95,11 @@ export function statementForm(answer: string): string | undefined {
 const noRhetoricalQuestion = lintRule<Root>('review-post:no-rhetorical-question', (tree, file) => {
   for (const paragraph of proseParagraphs(tree)) {
     const sentences = sentencesOf(paragraph, file);
-    const heads = runInHeads(paragraph);
+    const heads = emphasised(paragraph);
     sentences.forEach((s, i) => {
       const after = sentences[i + 1];
       if (!isRhetorical(s, sentences[i - 1], after) || after === undefined) return;
-      if (s.start.offset !== undefined && heads.has(s.start.offset)) return;
+      if (within(s, heads)) return;
       const statement = statementForm(after.text);
       const place = { start: s.start, end: s.end };
       if (statement) {

@@ -45,8 +45,10 @@ import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 
-// Wording that announces something the reader may want to try.
-const INTRODUCES = /\b(?:using|use|how to|introduc\w*|overview|getting started|support for|new feature|now supports?|try(?:ing)? out)\b/i;
+// Wording that announces something the reader may want to try: in the title,
+// and (narrower, since "use" is everywhere in prose) in the opening paragraph.
+const TITLE_INTRODUCES = /\b(?:using|how to|introduc\w*|overview|getting started|support for|new feature|now supports?|try(?:ing)? out|configuring)\b/i;
+const OPENING_INTRODUCES = /\b(?:how to|introduc\w*|overview|getting started|new feature|now supports?)\b/i;
 // Inline code that reads as a command rather than a name: words and options.
 const COMMAND = /^\$?\s*[\w./-]+\s+(?:-{1,2}\w|[\w./=$-]+\s)/;
 
@@ -88,8 +90,8 @@ function hasLink(nodes: RootContent[]): boolean {
 }
 
 const usagePointer = lintRule<Root>('review-post:usage-pointer', (tree, file) => {
-  const intro = `${title(tree)}\n${opening(tree)}`;
-  if (!INTRODUCES.test(intro) || showsUsage(tree)) return;
+  const introduces = TITLE_INTRODUCES.test(title(tree)) || OPENING_INTRODUCES.test(opening(tree));
+  if (!introduces || showsUsage(tree)) return;
   const ending = lastSection(tree);
   if (ending.length === 0 || hasLink(ending)) return;
   const last = ending[ending.length - 1]!;

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, reviewPost } from './helpers.js';
+import { fixture, reviewPost, root } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const V2 = fixture('osv-virtio-fs-v2.mbox');
@@ -117,6 +117,12 @@ describe('the seed review', () => {
 
   it('has no colour when piped', () => {
     expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('is the review the README shows', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const shown = /What the first command prints[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBe(run.stdout);
   });
 
   it('gives v2, which took the review into account, none of these comments', () => {
