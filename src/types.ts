@@ -11,9 +11,8 @@ export interface RawMessage {
   raw: Buffer;
 }
 
-/** A decoded mail: headers we use, and the text parts that may hold a patch. */
-export interface Mail {
-  index: number;
+/** The headers a review names: who wrote, when, about what. */
+export interface Sender {
   subject: string;
   /** Display name, or the address when there is no name. */
   fromName: string;
@@ -23,6 +22,11 @@ export interface Mail {
   /** ISO 8601 in UTC, '' when the date is absent or unreadable. */
   date: string;
   messageId: string;
+}
+
+/** A decoded mail: headers we use, and the text parts that may hold a patch. */
+export interface Mail extends Sender {
+  index: number;
   inReplyTo: string;
   /** Body text (the patch for an inline patch), CRLF already folded to LF. */
   body: string;
@@ -79,13 +83,7 @@ export interface Skip {
 }
 
 /** One mailed patch (or a pseudo-patch for a Markdown file given directly). */
-export interface Patch {
-  subject: string;
-  fromName: string;
-  fromAddress: string;
-  dateHeader: string;
-  date: string;
-  messageId: string;
+export interface Patch extends Sender {
   /** The commit message lines, without trailers, diffstat and `---`. */
   commitMessage: string[];
   /** Trailer lines of the commit message (`Signed-off-by: ...`). */

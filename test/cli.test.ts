@@ -4,22 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/types.js';
 import { fixture, reviewPost, root } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const V2 = fixture('osv-virtio-fs-v2.mbox');
 const POST = '_posts/2020-11-04-osv-virtio-fs.md';
 
-interface JsonFinding {
-  rule: string;
-  severity: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  suggestion?: string;
-}
 interface JsonReport {
   version: number;
   inputs: {
@@ -29,7 +20,7 @@ interface JsonReport {
       from: string;
       date: string;
       messageId: string;
-      posts: { path: string; status: string; findings: JsonFinding[] }[];
+      posts: { path: string; status: string; findings: Finding[] }[];
       skipped: { reason: string; damaged?: boolean }[];
     }[];
     skipped: { reason: string }[];
