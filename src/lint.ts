@@ -9,7 +9,26 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { RULES, type RuleEntry } from '../rules/index.js';
-import type { Finding, Severity } from './types.js';
+import type { Finding, Patch, Post, Severity } from './types.js';
+
+/**
+ * What a rule may know beyond the Markdown: the patch and series it came in,
+ * the mail's date, the site's checkout. Absent for a post given directly.
+ */
+export interface LintContext {
+  post?: Post;
+  patch?: Patch;
+  /** Every patch of the same input, the post's own included (a series). */
+  series?: Patch[];
+  /** The website's checkout, when the review runs inside it or with --site. */
+  siteDir?: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    reviewPost: LintContext;
+  }
+}
 
 const SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.id, r.severity]));
 
@@ -44,9 +63,14 @@ export function toFinding(message: VFileMessage): Finding {
   return finding;
 }
 
-/** Lint a post's Markdown; `path` is only used to name the file. */
-export async function lintMarkdown(content: string, path: string, processor = defaultProcessor): Promise<Finding[]> {
-  const file = new VFile({ value: content, path });
+/** Lint a post's Markdown; rules find the context in `file.data.reviewPost`. */
+export async function lintMarkdown(
+  content: string,
+  path: string,
+  processor = defaultProcessor,
+  context: LintContext = {},
+): Promise<Finding[]> {
+  const file = new VFile({ value: content, path, data: { reviewPost: context } });
   const tree = processor.parse(file);
   await processor.run(tree, file);
   return file.messages

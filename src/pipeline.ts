@@ -17,10 +17,11 @@ function onAddedLines(finding: Finding, post: Post): boolean {
   return false;
 }
 
-async function reviewPosts(patch: Patch): Promise<ReviewedPatch> {
+async function reviewPosts(patch: Patch, series: Patch[] = [patch]): Promise<ReviewedPatch> {
   const posts = [];
   for (const post of patch.posts) {
-    const findings = (await lintMarkdown(post.content, post.path)).filter((f) => onAddedLines(f, post));
+    const found = await lintMarkdown(post.content, post.path, undefined, { post, patch, series });
+    const findings = found.filter((f) => onAddedLines(f, post));
     posts.push({ post, findings });
   }
   return { patch, posts };
@@ -66,13 +67,17 @@ export async function reviewSource(source: Source, options: ReviewOptions = {}):
     const patch = readDiff(source.data.toString('utf8'), options);
     return { source: source.name, patches: [await reviewPosts(patch)], skipped: [] };
   }
-  const patches: ReviewedPatch[] = [];
+  const series: Patch[] = [];
   const skipped: Skip[] = [];
   for (const raw of splitMessages(source.data)) {
     const patch = readPatch(await decodeMail(raw), options);
     // Messages without a diff are noted for the input, not listed as patches.
-    if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) patches.push(await reviewPosts(patch));
+    if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) series.push(patch);
     else skipped.push(...patch.skipped.map((s) => ({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` })));
   }
+  // The whole series is read before any post is linted: an image one patch
+  // uses may come in another.
+  const patches: ReviewedPatch[] = [];
+  for (const patch of series) patches.push(await reviewPosts(patch, series));
   return { source: source.name, patches, skipped };
 }
