@@ -3,22 +3,35 @@
 
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
-import { readSource } from './input.js';
+import { editDraft } from './editor.js';
+import { formatPatchRange, gitConfig } from './git.js';
+import { installHook } from './hook.js';
+import { readSource, type Source } from './input.js';
+import { writeAtomic } from './output.js';
 import { DEFAULT_POSTS_GLOB } from './patch.js';
 import { reviewSource } from './pipeline.js';
 import { renderJson } from './render/json.js';
-import { renderText } from './render/text.js';
+import { composeReply, type Reviewer } from './render/mail.js';
+import { commentedPatches, renderText } from './render/text.js';
 import { safeLine } from './safe-text.js';
 import { InputError, type ReviewedInput, type Severity } from './types.js';
 
 type FailLevel = Severity | 'none';
 const RANK: Record<FailLevel, number> = { info: 1, warning: 2, error: 3, none: Infinity };
+const FORMATS = ['text', 'json', 'mail'] as const;
+type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
-  format: 'text' | 'json';
+  format: Format;
   posts: string;
   failLevel: FailLevel;
   color: boolean;
+  reply?: string;
+  from?: string;
+  edit?: boolean;
+  hook?: string;
+  range?: string;
+  output?: string;
 }
 
 const EXAMPLES = `
@@ -28,8 +41,16 @@ Examples:
   $ git format-patch -1 --stdout | review-post -       a patch on stdin
   $ review-post _posts/2020-11-04-osv-virtio-fs.md     a post on disk, reviewed whole
   $ review-post --format json patch.mbox               findings for other tools
+  $ review-post --format mail patch.mbox               the reply mail, on stdout
+  $ review-post --reply review.eml patch.mbox          the reply mail, ready for git send-email
+  $ review-post --reply review.eml --edit patch.mbox   the same, edited in $VISUAL/$EDITOR first
+  $ review-post --reply r.eml --from 'A <a@b.org>' p.mbox   another reviewer than git config's
+  $ review-post --range origin/master..HEAD            the commits of a merge request
+  $ review-post --output report.json --format json -   a report written atomically
   $ review-post --posts 'content/**/*.md' patch.mbox   a site that keeps posts elsewhere
   $ review-post --fail-level error patch.mbox          exit 1 only for errors
+  $ review-post --hook .git/0001-new-post.patch        what the sendemail-validate hook runs
+  $ review-post install-hook                           install that hook in this repository
   $ review-post --no-color patch.mbox                  no colours, even in a terminal
   $ NO_COLOR=1 review-post patch.mbox                  the same (and none when piped)
 
@@ -67,40 +88,144 @@ function reportSkips(input: ReviewedInput): boolean {
   return damaged.length > 0;
 }
 
+/** The reviewer: --from, else git config user.name and user.email. */
+function reviewer(from: string | undefined): Reviewer {
+  if (from) {
+    const m = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from);
+    if (m) return { name: m[1]!.replace(/^"|"$/g, ''), address: m[2]! };
+    if (/^[^<>\s]+@[^<>\s]+$/.test(from.trim())) return { name: '', address: from.trim() };
+    throw new InputError(`--from ${from}: not a mailbox like "Name <name@example.org>"`);
+  }
+  const address = gitConfig('user.email');
+  if (!address) throw new InputError('who is the reviewer? set git config user.email (and user.name) or use --from');
+  return { name: gitConfig('user.name'), address };
+}
+
+/** The replies, one per commented patch; several patches make several files. */
+function replies(inputs: ReviewedInput[], options: CliOptions): string[] {
+  const me = reviewer(options.from);
+  return commentedPatches(inputs).map((reviewed) => {
+    const draft = composeReply(reviewed, { reviewer: me });
+    return options.edit ? editDraft(draft) : draft;
+  });
+}
+
+function numbered(path: string, index: number, count: number): string {
+  if (count === 1) return path;
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}-${index + 1}${path.slice(dot)}` : `${path}-${index + 1}`;
+}
+
+/** One line per finding for the author at `git send-email` time, on stderr. */
+function hookReport(inputs: ReviewedInput[]): string {
+  const lines: string[] = [];
+  for (const input of inputs)
+    for (const { patch, posts } of input.patches)
+      for (const { post, findings } of posts) {
+        if (findings.length > 0) lines.push(`review-post: ${patch.subject}`);
+        for (const f of findings) lines.push(`${post.path}:${f.line}: ${f.severity.toUpperCase()}:${f.rule}: ${f.message}`);
+      }
+  return lines.map(safeLine).join('\n');
+}
+
+async function run(files: string[], options: CliOptions, program: Command): Promise<number> {
+  const named = [...files, ...(options.hook ? [options.hook] : [])];
+  const sources: Source[] = [];
+  if (options.range) sources.push({ name: options.range, data: formatPatchRange(options.range) });
+  for (const name of named) sources.push(await readSource(name));
+  if (sources.length === 0) program.error('error: no input: name files, - for stdin, or --range A..B', { exitCode: 2 });
+
+  const inputs: ReviewedInput[] = [];
+  for (const source of sources) inputs.push(await reviewSource(source, { posts: options.posts }));
+  const failing = worst(inputs) >= RANK[options.failLevel];
+
+  if (options.hook) {
+    // Cover letters and mails without a post pass silently: git runs the hook on each.
+    const report = hookReport(inputs);
+    if (report) {
+      process.stderr.write(`${report}\n`);
+      if (failing) note('fix these, or send anyway with: git send-email --no-validate');
+    }
+    const damaged = inputs.some((i) => i.patches.some((p) => p.patch.skipped.some((s) => s.damaged)));
+    if (damaged) inputs.forEach(reportSkips);
+    return damaged ? 2 : failing ? 1 : 0;
+  }
+
+  if (inputs.every((i) => i.patches.length === 0)) {
+    throw new InputError(`no patch in ${inputs.map((i) => i.source).join(', ')}`);
+  }
+  let damaged = false;
+  for (const input of inputs) damaged = reportSkips(input) || damaged;
+
+  const mails = options.reply || options.format === 'mail' ? replies(inputs, options) : [];
+  if (options.reply) {
+    if (mails.length === 0) note('no comments, so no reply was written');
+    mails.forEach((mail, i) => {
+      const path = numbered(options.reply!, i, mails.length);
+      writeAtomic(path, mail, named);
+      note(`wrote ${path}`);
+    });
+  }
+  const report =
+    options.format === 'json'
+      ? renderJson(inputs)
+      : options.format === 'mail'
+        ? mails.join('\n')
+        : renderText(inputs, colours(options.color && !options.output));
+  if (options.output) writeAtomic(options.output, report, named);
+  else if (!options.reply || options.format !== 'text') process.stdout.write(report);
+  if (damaged) return 2;
+  return failing ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  let status = 0;
   const program = new Command()
     .name('review-post')
     .description('Review blog posts mailed as patches, the way a list maintainer answers them: an inline review.')
-    .argument('<files...>', 'mbox, .eml or .patch files, Markdown posts, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('[files...]', 'mbox, .eml or .patch files, Markdown posts, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--reply <file>', 'write the review as a reply mail, ready for git send-email')
+    .option('--from <mailbox>', 'the reviewer for --reply and --format mail (default: git config user.name/user.email)')
+    .option('--edit', 'open the reply in $VISUAL or $EDITOR before writing it')
+    .option('--range <A..B>', 'review the commits of this range of the current repository')
+    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--posts <glob>', 'which files of a patch are posts', DEFAULT_POSTS_GLOB)
     .addOption(
       new Option('--fail-level <level>', 'exit 1 when a finding is at or above this severity')
         .choices(['error', 'warning', 'info', 'none'])
         .default('warning'),
     )
+    .option('--hook <file>', 'sendemail-validate mode: findings on stderr, exit 1 to stop git send-email')
     .option('--no-color', 'no colours, whatever the terminal')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `review-post: ${s}` : s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `review-post: ${s}` : s) })
+    .action(async (files: string[], options: CliOptions) => {
+      status = await run(files, options, program);
+    });
+  program
+    .command('install-hook')
+    .description('install a sendemail-validate hook that runs review-post before git send-email')
+    .option('--force', 'replace a hook that review-post did not write')
+    .action((options: { force?: boolean }) => {
+      const { path, replaced } = installHook(options);
+      process.stdout.write(
+        `${replaced ? 'Replaced' : 'Installed'} ${path}\n` +
+          'git send-email now reviews each post before sending; a finding stops the send.\n' +
+          `Bypass once: git send-email --no-validate ...   Remove: rm ${path}\n`,
+      );
+    });
 
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as { exitCode?: number }).exitCode;
+    if (code === undefined) throw error;
     return code === 0 ? 0 : 2;
   }
-  const options = program.opts<CliOptions>();
-  const inputs: ReviewedInput[] = [];
-  for (const name of program.args) inputs.push(await reviewSource(await readSource(name), { posts: options.posts }));
-  if (inputs.every((i) => i.patches.length === 0)) {
-    throw new InputError(`no patch in ${inputs.map((i) => i.source).join(', ')}`);
-  }
-  let damaged = false;
-  for (const input of inputs) damaged = reportSkips(input) || damaged;
-  process.stdout.write(options.format === 'json' ? renderJson(inputs) : renderText(inputs, colours(options.color)));
-  if (damaged) return 2;
-  return worst(inputs) >= RANK[options.failLevel] ? 1 : 0;
+  return status;
 }
 
 function fail(error: unknown): number {
@@ -112,6 +237,14 @@ function fail(error: unknown): number {
     if (process.env.REVIEW_POST_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
   }
   return 2;
+}
+
+// `review-post ... | head` closes the pipe early: that is not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 main(process.argv).then(

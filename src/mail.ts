@@ -5,7 +5,7 @@
 import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, EmailAddress, HeaderValue, ParsedMail, StructuredHeader } from 'mailparser';
 import { InputError } from './types.js';
-import type { Mail, RawMessage } from './types.js';
+import type { Mail, Mailbox, RawMessage } from './types.js';
 
 const PARSER_OPTIONS = {
   skipHtmlToText: true,
@@ -66,6 +66,11 @@ export async function decodeMail(message: RawMessage): Promise<Mail> {
     dateHeader,
     date: parseMailDate(dateHeader),
     messageId: typeof parsed.messageId === 'string' ? parsed.messageId : '',
+    to: mailboxes(parsed.to),
+    cc: mailboxes(parsed.cc),
+    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : []).flatMap(
+      (r) => r.split(/\s+/).filter(Boolean),
+    ),
     inReplyTo: typeof parsed.inReplyTo === 'string' ? parsed.inReplyTo : '',
     body: (parsed.text ?? '').replace(/\r\n/g, '\n'),
     patchParts,
@@ -91,6 +96,17 @@ function structured(value: HeaderValue | undefined): StructuredHeader | undefine
     return value as StructuredHeader;
   }
   return undefined;
+}
+
+/** Every mailbox of an address header, groups opened. */
+function mailboxes(header: AddressObject | AddressObject[] | undefined): Mailbox[] {
+  const queue = (Array.isArray(header) ? header : header ? [header] : []).flatMap((h) => h.value);
+  const found: Mailbox[] = [];
+  for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    if (entry.group) queue.unshift(...entry.group);
+    else if (entry.address) found.push({ name: entry.name, address: entry.address });
+  }
+  return found;
 }
 
 function firstMailbox(from: AddressObject | undefined): EmailAddress | undefined {

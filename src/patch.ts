@@ -9,7 +9,7 @@
 
 import parseDiff from 'parse-diff';
 import picomatch from 'picomatch';
-import { InputError } from './types.js';
+import { emptySender, InputError, senderOf } from './types.js';
 import type { DiffLine, Hunk, Mail, Patch, Post, Skip } from './types.js';
 
 export interface PatchOptions {
@@ -35,13 +35,8 @@ export function readPatch(mail: Mail, options: Partial<PatchOptions> = {}): Patc
 /** A bare diff (or a whole `git format-patch` file), e.g. on stdin: no mail around it. */
 export function readDiff(diffText: string, options: Partial<PatchOptions> = {}): Patch {
   const mail: Mail = {
+    ...emptySender(),
     index: 0,
-    subject: '',
-    fromName: '',
-    fromAddress: '',
-    dateHeader: '',
-    date: '',
-    messageId: '',
     inReplyTo: '',
     body: diffText,
     patchParts: [],
@@ -53,12 +48,7 @@ export function readDiff(diffText: string, options: Partial<PatchOptions> = {}):
 
 function read(mail: Mail, options: Partial<PatchOptions>, bare: boolean): Patch {
   const patch: Patch = {
-    subject: mail.subject,
-    fromName: mail.fromName,
-    fromAddress: mail.fromAddress,
-    dateHeader: mail.dateHeader,
-    date: mail.date,
-    messageId: mail.messageId,
+    ...senderOf(mail),
     commitMessage: [],
     hasDiff: false,
     trailers: [],

@@ -7,7 +7,7 @@ import { lintMarkdown } from './lint.js';
 import { decodeMail } from './mail.js';
 import { splitMessages } from './mbox.js';
 import { readDiff, readPatch, type PatchOptions } from './patch.js';
-import type { Finding, Patch, Post, ReviewedInput, ReviewedPatch, Skip } from './types.js';
+import { emptySender, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
 
 export type ReviewOptions = Partial<PatchOptions>;
 
@@ -46,12 +46,8 @@ function markdownPatch(source: Source): Patch {
     addedLines: new Set(lines.map((_, i) => i + 1)),
   };
   return {
+    ...emptySender(),
     subject: basename(source.name),
-    fromName: '',
-    fromAddress: '',
-    dateHeader: '',
-    date: '',
-    messageId: '',
     commitMessage: [],
     hasDiff: true,
     trailers: [],

@@ -11,6 +11,12 @@ export interface RawMessage {
   raw: Buffer;
 }
 
+export interface Mailbox {
+  /** Display name, '' when there is none. */
+  name: string;
+  address: string;
+}
+
 /** The headers a review names: who wrote, when, about what. */
 export interface Sender {
   subject: string;
@@ -22,6 +28,21 @@ export interface Sender {
   /** ISO 8601 in UTC, '' when the date is absent or unreadable. */
   date: string;
   messageId: string;
+  /** Recipients, for a reply's To and Cc. */
+  to: Mailbox[];
+  cc: Mailbox[];
+  /** Message-IDs of the References header, with angle brackets, oldest first. */
+  references: string[];
+}
+
+export function emptySender(): Sender {
+  return { subject: '', fromName: '', fromAddress: '', dateHeader: '', date: '', messageId: '', to: [], cc: [], references: [] };
+}
+
+/** The Sender fields of a mail or patch, copied. */
+export function senderOf(from: Sender): Sender {
+  const { subject, fromName, fromAddress, dateHeader, date, messageId } = from;
+  return { subject, fromName, fromAddress, dateHeader, date, messageId, to: from.to.map((m) => ({ ...m })), cc: from.cc.map((m) => ({ ...m })), references: [...from.references] };
 }
 
 /** A decoded mail: headers we use, and the text parts that may hold a patch. */

@@ -40,12 +40,31 @@ describe('decodeMail: headers', () => {
       dateHeader: 'Wed, 4 Nov 2020 02:42:22 +0200',
       date: '2020-11-04T00:42:22.000Z',
       messageId: SEED_MESSAGE_ID,
+      to: [{ name: '', address: 'qemu-devel@nongnu.org' }],
+      cc: [
+        { name: '', address: 'virtio-fs@redhat.com' },
+        { name: '', address: 'thuth@redhat.com' },
+        { name: 'Fotis Xenakis', address: 'foxen@windowslive.com' },
+      ],
+      references: [],
       inReplyTo: '',
       body: SEED_BODY,
       patchParts: [],
       flowed: false,
       patchPartsFlowed: false,
     });
+  });
+
+  it('reads the References of a reply, oldest first, and address groups', async () => {
+    const raw = seedMbox
+      .replace('MIME-Version', 'References: <a@x.org>\n <b@x.org>\nMIME-Version')
+      .replace('To: qemu-devel@nongnu.org', 'To: list: qemu-devel@nongnu.org, "Huth, Thomas" <thuth@redhat.com>;');
+    const mail = await decodeText(raw);
+    expect(mail.references).toEqual(['<a@x.org>', '<b@x.org>']);
+    expect(mail.to).toEqual([
+      { name: '', address: 'qemu-devel@nongnu.org' },
+      { name: 'Huth, Thomas', address: 'thuth@redhat.com' },
+    ]);
   });
 
   it('keeps the sender zone of a folded Date header and reads In-Reply-To', async () => {

@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import { reviewPatch, type Block } from '../review.js';
 import { safeLine } from '../safe-text.js';
-import type { ReviewedInput } from '../types.js';
+import type { ReviewedInput, ReviewedPatch } from '../types.js';
 
 const WIDTH = 72;
 
@@ -54,18 +54,28 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The review of one patch: attribution, quotes and comments, no blank line at the end. */
+export function renderPatchReview(reviewed: ReviewedPatch, c: ChalkInstance): string[] {
+  const review = reviewPatch(reviewed);
+  const out = [safeLine(review.attribution), ...review.blocks.flatMap((b) => renderBlock(b, c))];
+  // The last comment already ends with a blank line.
+  while (out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+export function commentedPatches(inputs: ReviewedInput[]): ReviewedPatch[] {
+  return inputs.flatMap((i) => i.patches).filter((p) => p.posts.some((x) => x.findings.length > 0));
+}
+
 export function renderText(inputs: ReviewedInput[], c: ChalkInstance): string {
   const out: string[] = [];
   let comments = 0;
   let posts = 0;
-  const commentedPatches = inputs.flatMap((i) => i.patches).filter((p) => p.posts.some((x) => x.findings.length > 0));
-  for (const reviewed of commentedPatches) {
-    const review = reviewPatch(reviewed);
+  const commented = commentedPatches(inputs);
+  for (const reviewed of commented) {
     if (out.length > 0) out.push('');
-    if (commentedPatches.length > 1) out.push(c.bold(`Re: ${safeLine(reviewed.patch.subject)}`), '');
-    out.push(safeLine(review.attribution), ...review.blocks.flatMap((b) => renderBlock(b, c)));
-    // The last comment already ends with a blank line.
-    while (out[out.length - 1] === '') out.pop();
+    if (commented.length > 1) out.push(c.bold(`Re: ${safeLine(reviewed.patch.subject)}`), '');
+    out.push(...renderPatchReview(reviewed, c));
   }
   for (const input of inputs) {
     for (const patch of input.patches) {
