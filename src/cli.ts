@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The command line: options in, review out, and an exit status CI can use.
 
+import { dirname, resolve } from 'node:path';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { editDraft } from './editor.js';
 import { formatPatchRange, gitConfig } from './git.js';
 import { installHook } from './hook.js';
-import { readSource, type Source } from './input.js';
+import { applyRuleFlags, loadSettings, type Settings } from './config.js';
+import { kindOf, readSource, type Source } from './input.js';
+import { findSite } from './site.js';
 import { writeAtomic } from './output.js';
 import { DEFAULT_POSTS_GLOB } from './patch.js';
 import { reviewSource } from './pipeline.js';
@@ -23,8 +26,11 @@ type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
   format: Format;
-  posts: string;
-  failLevel: FailLevel;
+  posts?: string;
+  config?: string | false;
+  rule: string[];
+  site?: string;
+  failLevel?: FailLevel;
   color: boolean;
   reply?: string;
   from?: string;
@@ -48,6 +54,10 @@ Examples:
   $ review-post --range origin/master..HEAD            the commits of a merge request
   $ review-post --output report.json --format json -   a report written atomically
   $ review-post --posts 'content/**/*.md' patch.mbox   a site that keeps posts elsewhere
+  $ review-post --site ~/qemu-web patch.mbox           check links and images against a checkout
+  $ review-post --config ci/review.json patch.mbox     this config file, not the nearest one
+  $ review-post --no-config patch.mbox                 the built-in defaults only
+  $ review-post --rule usage-pointer=off patch.mbox    tune one rule (repeatable)
   $ review-post --fail-level error patch.mbox          exit 1 only for errors
   $ review-post --hook .git/0001-new-post.patch        what the sendemail-validate hook runs
   $ review-post install-hook                           install that hook in this repository
@@ -128,6 +138,17 @@ function hookReport(inputs: ReviewedInput[]): string {
   return lines.map(safeLine).join('\n');
 }
 
+/**
+ * The settings for one input: a Markdown file's own folder is where its site's
+ * config lives; for mail, the current directory (the site's checkout).
+ */
+function settingsFor(source: Source, options: CliOptions): Settings {
+  const from = source.name !== '<stdin>' && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
+  const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
+  const settings = applyRuleFlags(loaded, options.rule);
+  return options.posts ? { ...settings, posts: options.posts } : settings;
+}
+
 async function run(files: string[], options: CliOptions, program: Command): Promise<number> {
   const named = [...files, ...(options.hook ? [options.hook] : [])];
   const sources: Source[] = [];
@@ -136,8 +157,14 @@ async function run(files: string[], options: CliOptions, program: Command): Prom
   if (sources.length === 0) program.error('error: no input: name files, - for stdin, or --range A..B', { exitCode: 2 });
 
   const inputs: ReviewedInput[] = [];
-  for (const source of sources) inputs.push(await reviewSource(source, { posts: options.posts }));
-  const failing = worst(inputs) >= RANK[options.failLevel];
+  let failLevel: FailLevel = options.failLevel ?? 'warning';
+  for (const source of sources) {
+    const settings = settingsFor(source, options);
+    failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
+    const siteDir = options.site ?? findSite(process.cwd(), settings);
+    inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}) }));
+  }
+  const failing = worst(inputs) >= RANK[failLevel];
 
   if (options.hook) {
     // Cover letters and mails without a post pass silently: git runs the hook on each.
@@ -190,11 +217,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--edit', 'open the reply in $VISUAL or $EDITOR before writing it')
     .option('--range <A..B>', 'review the commits of this range of the current repository')
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--posts <glob>', 'which files of a patch are posts', DEFAULT_POSTS_GLOB)
+    .option('--posts <glob>', `which files of a patch are posts (default from the config's preset: ${DEFAULT_POSTS_GLOB})`)
+    .option('--site <dir>', "the website's checkout, to check links and images against (default: found from here)")
+    .option('--config <file>', 'use this config file instead of looking for one')
+    .option('--no-config', 'ignore config files: the built-in defaults only')
+    .option('--rule <id=level>', 'set a rule to off, info, warning or error (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .addOption(
-      new Option('--fail-level <level>', 'exit 1 when a finding is at or above this severity')
-        .choices(['error', 'warning', 'info', 'none'])
-        .default('warning'),
+      new Option('--fail-level <level>', 'exit 1 when a finding is at or above this severity (default: warning)').choices([
+        'error',
+        'warning',
+        'info',
+        'none',
+      ]),
     )
     .option('--hook <file>', 'sendemail-validate mode: findings on stderr, exit 1 to stop git send-email')
     .option('--no-color', 'no colours, whatever the terminal')

@@ -9,6 +9,8 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { RULES, type RuleEntry } from '../rules/index.js';
+import type { Settings } from './config.js';
+import { withoutSuppressed } from './suppress.js';
 import type { Finding, Patch, Post, Severity } from './types.js';
 
 /**
@@ -22,6 +24,8 @@ export interface LintContext {
   series?: Patch[];
   /** The website's checkout, when the review runs inside it or with --site. */
   siteDir?: string;
+  /** The site's configuration: vocabulary, known links, preferred URLs ... */
+  settings?: Settings;
 }
 
 declare module 'vfile' {
@@ -32,26 +36,51 @@ declare module 'vfile' {
 
 const SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.id, r.severity]));
 
-/** A Markdown processor with the front-matter syntaxes our sites use and the given rules. */
-export function markdownProcessor(rules: readonly RuleEntry[] = RULES): Processor<Root, Root, Root> {
+type RuleOptions = Record<string, unknown> | undefined;
+
+/**
+ * A Markdown processor with the front-matter syntaxes our sites use and the
+ * given rules, each with its options.
+ */
+export function markdownProcessor(
+  rules: readonly RuleEntry[] = RULES,
+  options: (id: string) => RuleOptions = () => undefined,
+): Processor<Root, Root, Root> {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkLint) as unknown as Processor<Root, Root, Root>;
-  for (const rule of rules) processor.use(rule.plugin);
+  for (const rule of rules) {
+    const plugin = rule.plugin as (config?: RuleOptions) => undefined;
+    processor.use(plugin, options(rule.id));
+  }
+  return processor;
+}
+
+const processors = new WeakMap<Settings, Processor<Root, Root, Root>>();
+
+/** The processor for a site's settings: its rules that are not off, with their options. */
+export function processorFor(settings: Settings): Processor<Root, Root, Root> {
+  let processor = processors.get(settings);
+  if (!processor) {
+    const on = RULES.filter((r) => settings.rules.get(r.id)?.level !== 'off');
+    processor = markdownProcessor(on, (id) => settings.rules.get(id)?.options);
+    processors.set(settings, processor);
+  }
   return processor;
 }
 
 const defaultProcessor = markdownProcessor();
 
-export function toFinding(message: VFileMessage): Finding {
+export function toFinding(message: VFileMessage, settings?: Settings): Finding {
   const rule = message.ruleId ?? 'unknown';
+  const level = settings?.rules.get(rule)?.level;
   const start = message.place && 'start' in message.place ? message.place.start : message.place;
   const end = message.place && 'end' in message.place ? message.place.end : start;
   const finding: Finding = {
     rule,
-    severity: SEVERITY.get(rule) ?? 'warning',
+    severity: level && level !== 'off' ? level : (SEVERITY.get(rule) ?? 'warning'),
     line: start?.line ?? 1,
     column: start?.column ?? 1,
     endLine: end?.line ?? start?.line ?? 1,
@@ -73,7 +102,8 @@ export async function lintMarkdown(
   const file = new VFile({ value: content, path, data: { reviewPost: context } });
   const tree = processor.parse(file);
   await processor.run(tree, file);
-  return file.messages
-    .map(toFinding)
+  const findings = file.messages
+    .map((m) => toFinding(m, context.settings))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return withoutSuppressed(tree, findings);
 }

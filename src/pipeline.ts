@@ -3,13 +3,20 @@
 
 import { basename } from 'node:path';
 import { kindOf, type Source } from './input.js';
-import { lintMarkdown } from './lint.js';
+import { defaultSettings, type Settings } from './config.js';
+import { lintMarkdown, processorFor } from './lint.js';
 import { decodeMail } from './mail.js';
 import { splitMessages } from './mbox.js';
-import { readDiff, readPatch, type PatchOptions } from './patch.js';
+import { readDiff, readPatch } from './patch.js';
+import { trailerIgnores } from './suppress.js';
 import { emptySender, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
 
-export type ReviewOptions = Partial<PatchOptions>;
+export interface ReviewOptions {
+  /** The site's settings (rules, vocabulary, posts glob ...); the defaults when absent. */
+  settings?: Settings;
+  /** The website's checkout, for rules that check links and images against it. */
+  siteDir?: string;
+}
 
 /** A finding on lines the patch did not write is not the author's to fix here. */
 function onAddedLines(finding: Finding, post: Post): boolean {
@@ -17,11 +24,15 @@ function onAddedLines(finding: Finding, post: Post): boolean {
   return false;
 }
 
-async function reviewPosts(patch: Patch, series: Patch[] = [patch]): Promise<ReviewedPatch> {
+async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions): Promise<ReviewedPatch> {
+  const settings = options.settings ?? defaultSettings();
+  // `Review-post-ignore: rule-id` in the commit message silences a rule for this patch.
+  const ignored = trailerIgnores(patch.trailers);
   const posts = [];
   for (const post of patch.posts) {
-    const found = await lintMarkdown(post.content, post.path, undefined, { post, patch, series });
-    const findings = found.filter((f) => onAddedLines(f, post));
+    const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}) };
+    const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
+    const findings = found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule));
     posts.push({ post, findings });
   }
   return { patch, posts };
@@ -58,15 +69,19 @@ function markdownPatch(source: Source): Patch {
 
 export async function reviewSource(source: Source, options: ReviewOptions = {}): Promise<ReviewedInput> {
   const kind = kindOf(source);
-  if (kind === 'markdown') return { source: source.name, patches: [await reviewPosts(markdownPatch(source))], skipped: [] };
+  const posts = { posts: (options.settings ?? defaultSettings()).posts };
+  if (kind === 'markdown') {
+    const patch = markdownPatch(source);
+    return { source: source.name, patches: [await reviewPosts(patch, [patch], options)], skipped: [] };
+  }
   if (kind === 'diff') {
-    const patch = readDiff(source.data.toString('utf8'), options);
-    return { source: source.name, patches: [await reviewPosts(patch)], skipped: [] };
+    const patch = readDiff(source.data.toString('utf8'), posts);
+    return { source: source.name, patches: [await reviewPosts(patch, [patch], options)], skipped: [] };
   }
   const series: Patch[] = [];
   const skipped: Skip[] = [];
   for (const raw of splitMessages(source.data)) {
-    const patch = readPatch(await decodeMail(raw), options);
+    const patch = readPatch(await decodeMail(raw), posts);
     // Messages without a diff are noted for the input, not listed as patches.
     if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) series.push(patch);
     else skipped.push(...patch.skipped.map((s) => ({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` })));
@@ -74,6 +89,6 @@ export async function reviewSource(source: Source, options: ReviewOptions = {}):
   // The whole series is read before any post is linted: an image one patch
   // uses may come in another.
   const patches: ReviewedPatch[] = [];
-  for (const patch of series) patches.push(await reviewPosts(patch, series));
+  for (const patch of series) patches.push(await reviewPosts(patch, series, options));
   return { source: source.name, patches, skipped };
 }

@@ -13,14 +13,17 @@ export interface Run {
   stderr: string;
 }
 
-export function reviewPost(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Run {
+export function reviewPost(
+  args: string[],
+  options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
+): Run {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The parent's colour settings must not leak into what a test asserts.
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   Object.assign(env, options.env);
   const result = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), ...args], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     input: options.input ?? '',
     env,
     encoding: 'utf8',
