@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command line: options in, review out, and an exit status CI can use.
 
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
@@ -13,15 +14,23 @@ import { findSite } from './site.js';
 import { writeAtomic } from './output.js';
 import { DEFAULT_POSTS_GLOB } from './patch.js';
 import { reviewSource } from './pipeline.js';
+import { renderB4Check } from './render/b4-check.js';
+import { renderCodeQuality } from './render/codequality.js';
+import { renderGithub } from './render/github.js';
 import { renderJson } from './render/json.js';
+import { renderRdjsonl } from './render/rdjsonl.js';
+import { renderSarif } from './render/sarif.js';
+import { renderTerse } from './render/terse.js';
 import { composeReply, type Reviewer } from './render/mail.js';
-import { commentedPatches, renderText } from './render/text.js';
+import { commentedPatches, renderText, wrap as wrapLines } from './render/text.js';
+import { ruleFilePath, ruleInfos } from './render/rule-info.js';
+import { readRuleDoc } from './rule-docs.js';
 import { safeLine } from './safe-text.js';
 import { InputError, type ReviewedInput, type Severity } from './types.js';
 
 type FailLevel = Severity | 'none';
 const RANK: Record<FailLevel, number> = { info: 1, warning: 2, error: 3, none: Infinity };
-const FORMATS = ['text', 'json', 'mail'] as const;
+const FORMATS = ['text', 'json', 'mail', 'sarif', 'codequality', 'github', 'rdjsonl', 'terse', 'b4-check'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
@@ -37,6 +46,8 @@ interface CliOptions {
   edit?: boolean;
   hook?: string;
   range?: string;
+  listRules?: boolean;
+  explain?: string;
   output?: string;
 }
 
@@ -61,6 +72,14 @@ Examples:
   $ review-post --fail-level error patch.mbox          exit 1 only for errors
   $ review-post --hook .git/0001-new-post.patch        what the sendemail-validate hook runs
   $ review-post install-hook                           install that hook in this repository
+  $ review-post --format sarif --output r.sarif -      SARIF 2.1.0 for code scanning
+  $ review-post --format codequality --range A..B     GitLab Code Quality report
+  $ review-post --format github --range A..B          GitHub workflow annotations
+  $ review-post --format rdjsonl patch.mbox           reviewdog's rdjsonl
+  $ review-post --format terse -                      path:line: LEVEL:rule: message (b4)
+  $ review-post --format b4-check -                   b4's review check JSON
+  $ review-post --list-rules                           the rules and their severities
+  $ review-post --explain no-rhetorical-question       one rule's documentation
   $ review-post --no-color patch.mbox                  no colours, even in a terminal
   $ NO_COLOR=1 review-post patch.mbox                  the same (and none when piped)
 
@@ -126,16 +145,56 @@ function numbered(path: string, index: number, count: number): string {
   return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}-${index + 1}${path.slice(dot)}` : `${path}-${index + 1}`;
 }
 
-/** One line per finding for the author at `git send-email` time, on stderr. */
-function hookReport(inputs: ReviewedInput[]): string {
-  const lines: string[] = [];
-  for (const input of inputs)
-    for (const { patch, posts } of input.patches)
-      for (const { post, findings } of posts) {
-        if (findings.length > 0) lines.push(`review-post: ${patch.subject}`);
-        for (const f of findings) lines.push(`${post.path}:${f.line}: ${f.severity.toUpperCase()}:${f.rule}: ${f.message}`);
-      }
-  return lines.map(safeLine).join('\n');
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function report(inputs: ReviewedInput[], format: Format, failLevel: FailLevel, mails: string[], color: boolean): string {
+  switch (format) {
+    case 'text':
+      return renderText(inputs, colours(color));
+    case 'json':
+      return renderJson(inputs);
+    case 'mail':
+      return mails.join('\n');
+    case 'sarif':
+      return renderSarif(inputs, ruleInfos(), { toolVersion: version() });
+    case 'codequality':
+      return renderCodeQuality(inputs);
+    case 'github':
+      return renderGithub(inputs);
+    case 'rdjsonl':
+      return renderRdjsonl(inputs);
+    case 'terse':
+      return renderTerse(inputs);
+    case 'b4-check':
+      return renderB4Check(inputs, failLevel);
+  }
+}
+
+function listRules(): string {
+  const infos = ruleInfos();
+  const width = Math.max(...infos.map((r) => r.id.length));
+  return infos.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.shortDescription}`).join('\n') + '\n';
+}
+
+function explain(id: string): string {
+  const info = ruleInfos().find((r) => r.id === id.replace(/^review-post:/, ''));
+  if (!info) throw new InputError(`--explain ${id}: not a rule (see review-post --list-rules)`);
+  const doc = readRuleDoc(ruleFilePath(info.id));
+  const examples = doc.examples.map((e) => {
+    const title = e.label === 'output' ? `${e.name}, what review-post says (line:column-line:column):` : `${e.name}:`;
+    return `${title}\n\n${e.body.replace(/^(?=.)/gm, '    ')}`;
+  });
+  return `${info.id} (default: ${info.severity})\n\n${wrap(info.fullDescription)}\n\n${examples.join('\n')}`;
+}
+
+function wrap(text: string): string {
+  return text
+    .split('\n\n')
+    .map((p) => wrapLines(p).join('\n'))
+    .join('\n\n');
 }
 
 /**
@@ -150,6 +209,14 @@ function settingsFor(source: Source, options: CliOptions): Settings {
 }
 
 async function run(files: string[], options: CliOptions, program: Command): Promise<number> {
+  if (options.listRules) {
+    process.stdout.write(listRules());
+    return 0;
+  }
+  if (options.explain) {
+    process.stdout.write(explain(options.explain));
+    return 0;
+  }
   const named = [...files, ...(options.hook ? [options.hook] : [])];
   const sources: Source[] = [];
   if (options.range) sources.push({ name: options.range, data: formatPatchRange(options.range) });
@@ -168,9 +235,10 @@ async function run(files: string[], options: CliOptions, program: Command): Prom
 
   if (options.hook) {
     // Cover letters and mails without a post pass silently: git runs the hook on each.
-    const report = hookReport(inputs);
-    if (report) {
-      process.stderr.write(`${report}\n`);
+    const findings = renderTerse(inputs);
+    if (findings) {
+      const subjects = inputs.flatMap((i) => i.patches.filter((p) => p.posts.some((x) => x.findings.length > 0)).map((p) => p.patch.subject));
+      process.stderr.write(`review-post: ${safeLine(subjects.join(', '))}\n${findings}`);
       if (failing) note('fix these, or send anyway with: git send-email --no-validate');
     }
     const damaged = inputs.some((i) => i.patches.some((p) => p.patch.skipped.some((s) => s.damaged)));
@@ -193,14 +261,9 @@ async function run(files: string[], options: CliOptions, program: Command): Prom
       note(`wrote ${path}`);
     });
   }
-  const report =
-    options.format === 'json'
-      ? renderJson(inputs)
-      : options.format === 'mail'
-        ? mails.join('\n')
-        : renderText(inputs, colours(options.color && !options.output));
-  if (options.output) writeAtomic(options.output, report, named);
-  else if (!options.reply || options.format !== 'text') process.stdout.write(report);
+  const out = report(inputs, options.format, failLevel, mails, options.color && !options.output);
+  if (options.output) writeAtomic(options.output, out, named);
+  else if (!options.reply || options.format !== 'text') process.stdout.write(out);
   if (damaged) return 2;
   return failing ? 1 : 0;
 }
@@ -232,6 +295,8 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--hook <file>', 'sendemail-validate mode: findings on stderr, exit 1 to stop git send-email')
     .option('--no-color', 'no colours, whatever the terminal')
+    .option('--list-rules', 'list the rules: id, default severity, what each flags')
+    .option('--explain <rule>', "print a rule's documentation, with its examples")
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `review-post: ${s}` : s) })

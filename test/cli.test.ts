@@ -317,11 +317,28 @@ describe('terminal safety and colours', () => {
   });
 });
 
+describe('--format for CI', () => {
+  it.each([
+    ['sarif', (out: string) => expect((JSON.parse(out) as { version: string }).version).toBe('2.1.0')],
+    ['codequality', (out: string) => expect((JSON.parse(out) as unknown[]).length).toBeGreaterThanOrEqual(4)],
+    ['github', (out: string) => expect(out).toMatch(/^::warning file=_posts\/2020-11-04-osv-virtio-fs\.md,line=34,/m)],
+    ['rdjsonl', (out: string) => expect(out.trim().split('\n').map((l) => JSON.parse(l) as unknown).length).toBeGreaterThanOrEqual(4)],
+    ['terse', (out: string) => expect(out).toContain('_posts/2020-11-04-osv-virtio-fs.md:34: WARNING:no-rhetorical-question: ')],
+    ['b4-check', (out: string) => expect((JSON.parse(out) as { status: string }[])[0]!.status).toBe('fail')],
+  ])('%s', (format, check) => {
+    const run = reviewPost(['--format', format, V1]);
+    expect(run.status).toBe(1);
+    check(run.stdout);
+  });
+});
+
 describe('--help and --fail-level', () => {
   it('shows every option with an example', () => {
     const help = reviewPost(['--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--format', '--posts', '--fail-level', '--no-color']) {
+    const options = [...help.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
+    expect(options.length).toBeGreaterThan(15);
+    for (const option of options) {
       expect(help.stdout).toContain(option);
       expect(help.stdout).toMatch(new RegExp(`\\$ .*review-post ${option}|\\$ .*${option}`));
     }

@@ -198,3 +198,25 @@ describe('the remark preset', () => {
     expect(remark('quiet.md')).not.toContain('no-rhetorical-question');
   });
 });
+
+describe('--list-rules and --explain', () => {
+  it('lists every rule with its default severity and one line', () => {
+    const run = reviewPost(['--list-rules']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines).toContainEqual(expect.stringMatching(/^no-rhetorical-question\s+warning\s+Flags a short question in running prose/));
+    expect(lines.every((l) => /^[a-z-]+\s+(error|warning|info)\s+\S/.test(l))).toBe(true);
+  });
+
+  it("prints a rule's doc comment with its examples", () => {
+    const run = reviewPost(['--explain', 'prefer-reference-links']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^prefer-reference-links \(default: warning\)\n\nFlags a URL written out in full three times/);
+    expect(run.stdout).toContain('ok.md:');
+    expect(run.stdout).toContain('    [virtio-fs]: https://virtio-fs.gitlab.io/');
+    const unknown = reviewPost(['--explain', 'nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('review-post: --explain nope: not a rule (see review-post --list-rules)\n');
+  });
+});
