@@ -10,6 +10,10 @@
  * when the existing link is written inline, it also suggests declaring the URL
  * once as a reference definition, so that linking twice does not write it twice.
  *
+ * A site may also name the homes of terms it knows (`links` in the config,
+ * e.g. `{"virtio-fs": "https://virtio-fs.gitlab.io/"}`): a post that mentions
+ * such a term and never links it is asked to link it at its first mention.
+ *
  * @example
  *   {"name": "ok.md"}
  *
@@ -41,12 +45,12 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { lintRule } from 'unified-lint-rule';
 import { visitParents } from 'unist-util-visit-parents';
-import { definitions, isHomeOf, referenceLabel, writtenLinks } from '../src/links.js';
+import { definitions, isHomeOf, normalizeUrl, referenceLabel, writtenLinks } from '../src/links.js';
 
 interface Term {
   text: string;
   url: string;
-  /** Offset where the term is first linked. */
+  /** Offset where the term is first linked; Infinity when the post never links it. */
   linkedAt: number;
   inline: boolean;
 }
@@ -94,6 +98,18 @@ function linkedTerms(tree: Root, file: VFile): Term[] {
   return [...terms.values()];
 }
 
+/**
+ * Terms the site's settings know a home for (`links` in the config) that the
+ * post never links to: they should be linked where they first appear.
+ */
+function knownTerms(file: VFile, linked: Term[], urls: Set<string>): Term[] {
+  const known = file.data.reviewPost?.settings?.links ?? {};
+  const taken = new Set(linked.map((t) => t.text.toLowerCase()));
+  return Object.entries(known)
+    .filter(([text, url]) => !taken.has(text.toLowerCase()) && !urls.has(normalizeUrl(url)))
+    .map(([text, url]) => ({ text, url, linkedAt: Infinity, inline: false }));
+}
+
 /** Each term's first unlinked mention in prose before it is linked. */
 function firstMentions(tree: Root, terms: Term[]): Mention[] {
   const patterns = terms.map((term) => ({
@@ -137,18 +153,28 @@ function listing(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/** What to say about terms the post links later, and about terms it never links. */
+function advice(mentions: Mention[]): string {
+  const later = mentions.filter((m) => m.term.linkedAt !== Infinity).map((m) => m.spelling);
+  const never = mentions.filter((m) => m.term.linkedAt === Infinity).map((m) => `${m.spelling} (${m.term.url})`);
+  const parts: string[] = [];
+  if (later.length > 1) parts.push(`I'd add the links to ${listing(later)} in this paragraph already, since they are mentioned here for the first time.`);
+  if (later.length === 1) parts.push(`I'd add the link to ${later[0]} in this paragraph already, since it is mentioned here for the first time.`);
+  if (never.length > 0) parts.push(`I'd link ${listing(never)} here, where ${never.length > 1 ? 'they are' : 'it is'} first mentioned.`);
+  return parts.join(' ');
+}
+
 const linkFirstMention = lintRule<Root>('review-post:link-first-mention', (tree, file) => {
+  const linked = linkedTerms(tree, file);
+  const urls = new Set(writtenLinks(tree, file).map((l) => normalizeUrl(l.url)));
+  for (const def of definitions(tree).values()) urls.add(normalizeUrl(def.url));
   const byParagraph = new Map<Nodes, Mention[]>();
-  for (const mention of firstMentions(tree, linkedTerms(tree, file))) {
+  for (const mention of firstMentions(tree, [...linked, ...knownTerms(file, linked, urls)])) {
     byParagraph.set(mention.paragraph, [...(byParagraph.get(mention.paragraph) ?? []), mention]);
   }
   for (const [paragraph, mentions] of byParagraph) {
     mentions.sort((a, b) => (a.start.offset ?? 0) - (b.start.offset ?? 0));
-    const names = listing(mentions.map((m) => m.spelling));
-    const several = mentions.length > 1;
-    let reason = several
-      ? `I'd add the links to ${names} in this paragraph already, since they are mentioned here for the first time.`
-      : `I'd add the link to ${names} in this paragraph already, since it is mentioned here for the first time.`;
+    let reason = advice(mentions);
     const inline = mentions.filter((m) => m.term.inline);
     const defs = inline.map((m) => `[${referenceLabel(m.spelling, m.term.url)}]: ${m.term.url}`);
     if (inline.length > 0) {

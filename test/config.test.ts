@@ -119,6 +119,21 @@ describe('rule options and presets', () => {
   });
 });
 
+describe('links the site knows', () => {
+  it('asks for a link at the first mention of a known term the post never links', () => {
+    const url = 'https://gitlab.com/virtio-fs/virtiofsd';
+    const dir = tree({ 'post.md': POST, '.review-post.json': JSON.stringify({ links: { virtiofsd: url } }) });
+    const run = reviewPost(['--format', 'json', join(dir, 'post.md')]);
+    const found = (JSON.parse(run.stdout) as Report).inputs[0]!.patches[0]!.posts[0]!.findings.filter((f) => f.rule === 'link-first-mention');
+    expect(found.map((f) => f.line)).toEqual([9, 28]);
+    expect(found[1]!.message).toBe(`I'd link virtiofsd (${url}) here, where it is first mentioned.`);
+    expect(found[1]!.suggestion).toBe(`[virtiofsd](${url})`);
+    // Linked anywhere in the post, it is the post's choice where.
+    const linked = tree({ 'post.md': POST.replace('## OSv', `## OSv\n\nSee [the daemon](${url}).`), '.review-post.json': JSON.stringify({ links: { virtiofsd: url } }) });
+    expect(seedFindings([join(linked, 'post.md')]).filter((f) => f.startsWith('link-first-mention'))).toEqual(['link-first-mention@9:warning']);
+  });
+});
+
 describe('suppression', () => {
   const review = (post: string, args: string[] = []): string[] => {
     const dir = tree({ 'post.md': post });
