@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { RULES, type RuleEntry } from '../rules/index.js';
 import type { Settings } from './config.js';
+import { onCommitMessage } from './structure.js';
 import { withoutSuppressed } from './suppress.js';
 import type { Finding, Patch, Post, Severity } from './types.js';
 
@@ -89,6 +90,7 @@ export function toFinding(message: VFileMessage, settings?: Settings): Finding {
   };
   const suggestion = message.expected?.[0];
   if (suggestion !== undefined) finding.suggestion = suggestion;
+  if (onCommitMessage(message)) finding.onCommitMessage = true;
   return finding;
 }
 

@@ -10,7 +10,7 @@
 import parseDiff from 'parse-diff';
 import picomatch from 'picomatch';
 import { emptySender, InputError, senderOf } from './types.js';
-import type { DiffLine, Hunk, Mail, Patch, Post, Skip } from './types.js';
+import type { DiffLine, Hunk, Mail, Patch, PatchFile, Post, Skip } from './types.js';
 
 export interface PatchOptions {
   /** Which new paths are blog posts (picomatch glob). */
@@ -66,10 +66,18 @@ function read(mail: Mail, options: Partial<PatchOptions>, bare: boolean): Patch 
   return patch;
 }
 
+// Compiling a glob costs more than reading a short message: an mbox of a
+// whole list archive reads one per message, so each glob is compiled once.
+const matchers = new Map<string, (path: string) => boolean>();
+
 function postMatcher(options: Partial<PatchOptions>): (path: string) => boolean {
   const glob = options.posts || DEFAULT_POSTS_GLOB;
+  const known = matchers.get(glob);
+  if (known !== undefined) return known;
   try {
-    return picomatch(glob);
+    const matcher = picomatch(glob);
+    if (matchers.size < 100) matchers.set(glob, matcher);
+    return matcher;
   } catch (error) {
     // The glob comes from the command line, not from a message.
     throw new InputError(`invalid posts glob ${JSON.stringify(glob)}: ${errorText(error)}`);
@@ -148,6 +156,8 @@ function fillPatch(patch: Patch, mail: Mail, isPost: (path: string) => boolean, 
     seen.add(key);
     diffs.push({ source, scan });
   }
+  // The diffstat sits between the `---` and the first diff of the same text.
+  patch.files = listFiles(diffs, readDiffstat(first.source.lines, firstHeaders, first.start));
 
   const others: string[] = [];
   let sawPostPath = false;
@@ -342,6 +352,10 @@ interface FileSpan {
   isNew: boolean;
   isDeleted: boolean;
   isBinary: boolean;
+  /** `Binary files a and b differ`: the content was left out. */
+  binaryStub?: boolean;
+  /** The first `literal N` or `delta N` after `GIT binary patch`: the new content. */
+  binaryHunk?: { kind: 'literal' | 'delta'; size: number };
   hunks: HunkSpan[];
 }
 
@@ -398,6 +412,13 @@ function scanDiff(lines: string[], start: number): Scan {
 
 /** Notes what a git header line says; false for lines that are not one. */
 function readHeaderLine(span: FileSpan, line: string): boolean {
+  if (span.isBinary && (line.startsWith('literal ') || line.startsWith('delta '))) {
+    // The first of the two is the forward (new) content; base85 data lines
+    // never hold a space, so these cannot be confused with them.
+    const m = /^(literal|delta) (\d{1,12})$/.exec(line);
+    if (m !== null && span.binaryHunk === undefined) span.binaryHunk = { kind: m[1] as 'literal' | 'delta', size: Number(m[2]) };
+    return false;
+  }
   if (line.startsWith('new file mode ')) {
     span.isNew = true;
   } else if (line.startsWith('deleted file mode ')) {
@@ -409,6 +430,7 @@ function readHeaderLine(span: FileSpan, line: string): boolean {
     span.renameTo = fileName(afterWord(line, 2));
   } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
     span.isBinary = true;
+    if (line.startsWith('Binary files ')) span.binaryStub = true;
   } else {
     return ['index ', 'old mode ', 'new mode ', 'similarity index ', 'dissimilarity index '].some((p) => line.startsWith(p));
   }
@@ -588,6 +610,150 @@ function unquote(text: string): { value: string; rest: string } | undefined {
     i += char.length;
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Every file of the patch
+
+interface StatEntry {
+  path: string;
+  status?: PatchFile['status'];
+  oldPath?: string;
+  binary?: boolean;
+  size?: number;
+  /** A ` .../name | 3 +` line: git cut the start of the path. */
+  truncated?: boolean;
+}
+
+function listFiles(diffs: FoundDiff[], stat: StatEntry[]): PatchFile[] {
+  const files: PatchFile[] = [];
+  const byPath = new Map<string, PatchFile>();
+  for (const diff of diffs) {
+    for (const span of diff.scan.files) {
+      const { oldPath, newPath } = spanPaths(span);
+      const path = newPath ?? oldPath;
+      if (path === undefined || byPath.has(path)) continue;
+      const renamed = span.renameFrom !== undefined && span.renameTo !== undefined && span.renameFrom !== span.renameTo;
+      const status: PatchFile['status'] =
+        span.isDeleted || newPath === undefined ? 'deleted'
+        : span.isNew || (renamed && span.isCopy === true) ? 'added'
+        : renamed ? 'renamed'
+        : 'modified';
+      const file: PatchFile = { path, status, binary: span.isBinary, binaryStub: span.binaryStub === true };
+      if (renamed && oldPath !== undefined) file.oldPath = oldPath;
+      if (span.binaryHunk?.kind === 'literal') file.size = span.binaryHunk.size;
+      files.push(file);
+      byPath.set(path, file);
+    }
+  }
+  for (const entry of mergeStat(stat)) {
+    const known = byPath.get(entry.path);
+    if (known !== undefined) {
+      // A stub has no size of its own; the diffstat's `Bin 0 -> N bytes` does.
+      if (known.size === undefined && entry.size !== undefined && known.binary) known.size = entry.size;
+      continue;
+    }
+    if (entry.truncated) continue;
+    const file: PatchFile = {
+      path: entry.path,
+      status: entry.status ?? 'modified',
+      binary: entry.binary === true,
+      binaryStub: false,
+      diffstatOnly: true,
+    };
+    if (entry.oldPath !== undefined) file.oldPath = entry.oldPath;
+    if (entry.size !== undefined) file.size = entry.size;
+    files.push(file);
+    byPath.set(file.path, file);
+  }
+  return files;
+}
+
+/** One entry per path: the summary lines (full paths, status) joined with the stat lines (binary, size). */
+function mergeStat(stat: StatEntry[]): StatEntry[] {
+  const merged: StatEntry[] = [];
+  const byPath = new Map<string, StatEntry>();
+  // Only a cut path (` .../name`) needs a scan; git cuts few.
+  const find = (entry: StatEntry): StatEntry | undefined =>
+    entry.truncated ? merged.find((m) => m.path.endsWith(entry.path)) : byPath.get(entry.path);
+  // Summary lines (create/delete/rename) first: they carry whole paths.
+  const ordered = [...stat.filter((e) => e.status !== undefined), ...stat.filter((e) => e.status === undefined)];
+  for (const entry of ordered) {
+    const same = find(entry);
+    if (same === undefined) {
+      const copy = { ...entry };
+      merged.push(copy);
+      if (!copy.truncated) byPath.set(copy.path, copy);
+      continue;
+    }
+    if (entry.binary) same.binary = true;
+    if (entry.size !== undefined) same.size = entry.size;
+  }
+  return merged;
+}
+
+const STAT_SUMMARY = /^ (create|delete) mode \d{6} (.+)$/;
+const STAT_RENAME = /^ (rename|copy) (.+) \(\d{1,3}%\)$/;
+const STAT_BIN = /^Bin (\d{1,12}) -> (\d{1,12}) bytes$/;
+
+/** The diffstat git format-patch writes after `---`: ` path | 3 +`, ` create mode 100644 path`. */
+function readDiffstat(lines: string[], from: number, to: number): StatEntry[] {
+  let i = from;
+  while (i < to && (lines[i] ?? '').trimEnd() !== '---') i++;
+  const entries: StatEntry[] = [];
+  for (i++; i < to; i++) {
+    const line = lines[i] ?? '';
+    if (!line.startsWith(' ')) continue;
+    const summary = STAT_SUMMARY.exec(line);
+    if (summary !== null) {
+      entries.push({ path: statPath(summary[2] ?? ''), status: summary[1] === 'create' ? 'added' : 'deleted' });
+      continue;
+    }
+    const rename = STAT_RENAME.exec(line);
+    if (rename !== null) {
+      const paths = renamePaths(rename[2] ?? '');
+      if (paths !== undefined) {
+        entries.push({ path: paths.to, oldPath: paths.from, status: rename[1] === 'copy' ? 'added' : 'renamed' });
+      }
+      continue;
+    }
+    const bar = line.lastIndexOf('|');
+    if (bar < 0) continue;
+    const name = line.slice(1, bar).trim();
+    const what = line.slice(bar + 1).trim();
+    const bin = STAT_BIN.exec(what);
+    if (name === '' || (bin === null && !/^\d{1,12}(?: [-+]*)?$/.test(what))) continue;
+    const paths = name.includes(' => ') ? renamePaths(name) : undefined;
+    const path = paths?.to ?? statPath(name);
+    const entry: StatEntry = path.startsWith('.../') ? { path: path.slice(3), truncated: true } : { path };
+    if (bin !== null) {
+      entry.binary = true;
+      entry.size = Number(bin[2]);
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function statPath(text: string): string {
+  const name = text.trim();
+  return name.startsWith('"') ? (unquote(name)?.value ?? name) : name;
+}
+
+/** `a => b` or `dir/{old => new}/file`, as git's diffstat writes a rename. */
+function renamePaths(text: string): { from: string; to: string } | undefined {
+  const open = text.indexOf('{');
+  const close = text.indexOf('}', open + 1);
+  if (open >= 0 && close > open) {
+    const inner = text.slice(open + 1, close);
+    const arrow = inner.indexOf(' => ');
+    if (arrow < 0) return undefined;
+    const join = (middle: string): string => `${text.slice(0, open)}${middle}${text.slice(close + 1)}`.replace(/\/\/+/g, '/');
+    return { from: join(inner.slice(0, arrow)), to: join(inner.slice(arrow + 4)) };
+  }
+  const arrow = text.indexOf(' => ');
+  if (arrow < 0) return undefined;
+  return { from: statPath(text.slice(0, arrow)), to: statPath(text.slice(arrow + 4)) };
 }
 
 // ---------------------------------------------------------------------------

@@ -18,8 +18,12 @@ export interface ReviewOptions {
   siteDir?: string;
 }
 
-/** A finding on lines the patch did not write is not the author's to fix here. */
+/**
+ * A finding on lines the patch did not write is not the author's to fix here;
+ * one on the commit message always is.
+ */
 function onAddedLines(finding: Finding, post: Post): boolean {
+  if (finding.onCommitMessage) return true;
   for (let line = finding.line; line <= finding.endLine; line++) if (post.addedLines.has(line)) return true;
   return false;
 }

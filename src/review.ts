@@ -105,7 +105,9 @@ function hunkBlocks(lines: DiffLine[], findings: Finding[]): Block[] {
 }
 
 function postBlocks(reviewed: ReviewedPost): Block[] {
-  const { post, findings } = reviewed;
+  const { post } = reviewed;
+  const findings = reviewed.findings.filter((f) => !f.onCommitMessage);
+  if (findings.length === 0) return [];
   const blocks: Block[] = [{ kind: 'quote', lines: [...post.header], diff: true }];
   for (const hunk of post.hunks) {
     const own = findings.filter((f) => inHunk(hunk.lines, f.endLine));
@@ -134,13 +136,27 @@ function mergeQuotes(blocks: Block[]): Block[] {
 export function reviewPatch(reviewed: ReviewedPatch): PatchReview {
   const { patch } = reviewed;
   const commented = reviewed.posts.filter((p) => p.findings.length > 0);
+  // Comments on the commit message (sign-off, subject) go under its quote,
+  // which then includes the trailers they are about.
+  const onMessage = commented.flatMap((p) => p.findings.filter((f) => f.onCommitMessage));
   const blocks: Block[] = [];
-  if (commented.length > 0 && patch.commitMessage.length > 0) {
+  if (commented.length > 0 && (patch.commitMessage.length > 0 || onMessage.length > 0)) {
     const message = patch.commitMessage.slice(0, MAX_MESSAGE_LINES);
-    blocks.push({ kind: 'quote', lines: [...message, ''], diff: false });
-    if (patch.commitMessage.length > MAX_MESSAGE_LINES) blocks.push({ kind: 'cut' });
+    const cut = patch.commitMessage.length > MAX_MESSAGE_LINES;
+    if (onMessage.length === 0) {
+      blocks.push({ kind: 'quote', lines: [...message, ''], diff: false });
+      if (cut) blocks.push({ kind: 'cut' });
+    } else {
+      blocks.push({ kind: 'quote', lines: [`Subject: ${patch.subject}`, '', ...message], diff: false });
+      if (cut) blocks.push({ kind: 'cut' });
+      if (patch.trailers.length > 0) blocks.push({ kind: 'quote', lines: ['', ...patch.trailers], diff: false });
+      blocks.push({ kind: 'comment', findings: onMessage });
+    }
   }
-  for (const post of commented) blocks.push(...postBlocks(post));
+  const diff = commented.flatMap(postBlocks);
+  // The quote goes on into the diff: a blank quoted line keeps them apart.
+  if (onMessage.length > 0 && diff.length > 0) blocks.push({ kind: 'quote', lines: [''], diff: false });
+  blocks.push(...diff);
   return {
     attribution: attribution(patch.fromName, patch.dateHeader),
     blocks: mergeQuotes(blocks),

@@ -113,6 +113,31 @@ export interface Patch extends Sender {
   hasDiff: boolean;
   posts: Post[];
   skipped: Skip[];
+  /**
+   * Every file the message's diffs touch (posts included), and files that
+   * only its diffstat names. Absent when the patch could not be read, and
+   * for a Markdown file given directly (nothing is known beyond the post).
+   */
+  files?: PatchFile[];
+}
+
+/** One file of a patch, whatever its kind: what image checks need to know. */
+export interface PatchFile {
+  /** The new path (the old one for a deleted file). */
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  binary: boolean;
+  /** Sent as `Binary files a and b differ`: no content, cannot be applied. */
+  binaryStub: boolean;
+  /** Size in bytes of a GIT binary patch literal, when known. */
+  size?: number;
+  /** The path before a rename or copy. */
+  oldPath?: string;
+  /**
+   * Only the diffstat (`create mode ...`, ` path | 3 +`) names this file: its
+   * diff is not in the message, so its content could not be checked.
+   */
+  diffstatOnly?: true;
 }
 
 export interface Finding {
@@ -125,6 +150,12 @@ export interface Finding {
   message: string;
   /** The wording to write instead, when there is one. */
   suggestion?: string;
+  /**
+   * The finding is about the commit message (sign-off, subject prefix), not
+   * about the post: it sits at line 1 of the post, and belongs under the
+   * quoted commit message in the review.
+   */
+  onCommitMessage?: true;
 }
 
 export interface ReviewedPost {

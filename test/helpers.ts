@@ -27,7 +27,7 @@ export function reviewPost(
     input: options.input ?? '',
     env,
     encoding: 'utf8',
-    timeout: 20000,
+    timeout: 60000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -565,3 +565,81 @@ describe('odd input', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('every file of the patch', () => {
+  const svg = 'screenshots/2020-11-04-unikernel-vs-gpos.svg';
+
+  it('lists the post and, from the diffstat alone, the SVG whose diff the seed lacks', () => {
+    const patch = readPatch(mailOf(read('osv-virtio-fs-v1.mbox')));
+    expect(patch.files).toEqual([
+      { path: POST, status: 'added', binary: false, binaryStub: false },
+      { path: svg, status: 'added', binary: false, binaryStub: false, diffstatOnly: true },
+    ]);
+  });
+
+  it('lists a file whose diff is present without the diffstat mark', () => {
+    const patch = readPatch(mailOf(read('patch/post-and-image.patch')));
+    expect(patch.files).toEqual([
+      { path: POST, status: 'added', binary: false, binaryStub: false },
+      { path: svg, status: 'added', binary: false, binaryStub: false },
+    ]);
+  });
+
+  it('reads the size of a GIT binary patch literal, in a patch without a post', () => {
+    const [, , image] = messagesOf(read('patch/series-cover-letter.mbox')).map((m) => readPatch(mailOf(m)));
+    expect(image?.posts).toEqual([]);
+    expect(image?.files).toEqual([{ path: 'screenshots/2020-11-04-unikernel-vs-gpos.png', status: 'added', binary: true, binaryStub: false, size: 70 }]);
+  });
+
+  it('marks a binary stub, and takes its size from the diffstat', () => {
+    const patch = readPatch(mailOf(read('structure/binary-stub.patch')));
+    expect(patch.files?.[1]).toEqual({ path: 'screenshots/2020-11-04-unikernel-vs-gpos.png', status: 'added', binary: true, binaryStub: true, size: 2070 });
+  });
+
+  it('tells renamed and deleted files', () => {
+    expect(readPatch(mailOf(read('patch/rename-post.patch'))).files).toEqual([
+      { path: '_posts/2020-11-05-osv-virtio-fs.md', oldPath: POST, status: 'renamed', binary: false, binaryStub: false },
+    ]);
+    expect(readPatch(mailOf(read('patch/delete-post.patch'))).files).toEqual([{ path: POST, status: 'deleted', binary: false, binaryStub: false }]);
+    expect(readPatch(mailOf(read('patch/no-post.patch'))).files?.map((f) => f.path)).toEqual(['foo.txt', 'screenshots/a.svg']);
+  });
+
+  it('reads the diffstat forms git writes: braces, cut paths, Bin sizes, summary lines', () => {
+    const text = [
+      'Subject: [PATCH] x',
+      '',
+      'Message.',
+      '---',
+      ' _posts/{2020-11-04-a.md => 2020-11-05-a.md} | 2 +-',
+      ' .../2020-11-04-a-very-long-name.png          | Bin 0 -> 123456 bytes',
+      ' screenshots/old.png                          | Bin 1200 -> 0 bytes',
+      ' 3 files changed, 1 insertion(+), 1 deletion(-)',
+      ' rename _posts/{2020-11-04-a.md => 2020-11-05-a.md} (90%)',
+      ' create mode 100644 screenshots/deep/2020-11-04-a-very-long-name.png',
+      ' delete mode 100644 screenshots/old.png',
+      '',
+      'diff --git a/README b/README',
+      '--- a/README',
+      '+++ b/README',
+      '@@ -1 +1 @@',
+      '-a',
+      '+b',
+    ].join('\n');
+    expect(readPatch(mailOf(text)).files).toEqual([
+      { path: 'README', status: 'modified', binary: false, binaryStub: false },
+      { path: '_posts/2020-11-05-a.md', oldPath: '_posts/2020-11-04-a.md', status: 'renamed', binary: false, binaryStub: false, diffstatOnly: true },
+      { path: 'screenshots/deep/2020-11-04-a-very-long-name.png', status: 'added', binary: true, binaryStub: false, size: 123456, diffstatOnly: true },
+      { path: 'screenshots/old.png', status: 'deleted', binary: true, binaryStub: false, size: 0, diffstatOnly: true },
+    ]);
+  });
+
+  it('leaves files unknown for a damaged patch, and stays linear on a huge diffstat', () => {
+    expect(readPatch(mailOf(read('patch/corrupt-count-too-large.patch'))).files).toBeUndefined();
+    const n = 100_000;
+    const stat = Array.from({ length: n }, (_, i) => ` create mode 100644 f/${i}.png`).join('\n');
+    const started = performance.now();
+    const patch = readPatch(mailOf(`Subject: x\n\nx\n---\n${stat}\n\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n`));
+    expect(patch.files).toHaveLength(n + 1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,160 @@
+// `npm run bench`: how fast review-post is, side by side with its peers in
+// the same run, whole processes timed from outside (what a hook or CI pays).
+//
+//   npm run bench                  everything but the 1 GB archive
+//   npm run bench -- --big         with the 1 GB archive
+//   npm run bench -- --runs 20     more runs per command (default 10)
+//
+// Medians, min-max, and ratios against `node -e 0` measured in the same run:
+// this machine's absolute numbers move with load, the ratios much less.
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const corpus = resolve(root, '..', 'shared', 'corpus');
+const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
+const cli = join(root, 'dist', 'src', 'cli.js');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
+const big = args.includes('--big');
+const work = mkdtempSync(join(tmpdir(), 'review-post-bench-'));
+
+interface Timing {
+  label: string;
+  ms: number[];
+  rssKb?: number;
+}
+
+function timeOnce(cmd: string[], cwd = root): { ms: number; rssKb: number } {
+  // /usr/bin/time reports the peak RSS of the child; its own cost is the same for every command.
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rssKb = Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? 0);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(-300)}`);
+  return { ms, rssKb };
+}
+
+/** Each command `runs` times, interleaved, so that load hits all of them alike. */
+function measure(commands: { label: string; cmd: string[]; cwd?: string }[], n = runs): Timing[] {
+  const timings = commands.map((c) => ({ label: c.label, ms: [] as number[], rssKb: 0 }));
+  for (const c of commands) timeOnce(c.cmd, c.cwd); // warm the page cache
+  for (let i = 0; i < n; i++) {
+    commands.forEach((c, j) => {
+      const t = timeOnce(c.cmd, c.cwd);
+      timings[j]!.ms.push(t.ms);
+      timings[j]!.rssKb = Math.max(timings[j]!.rssKb, t.rssKb);
+    });
+  }
+  return timings;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function table(title: string, timings: Timing[], base: Timing): void {
+  console.log(`\n### ${title}\n`);
+  console.log('| command | median ms | min-max ms | × node -e 0 | × first row | peak RSS MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const first = median(timings[0]!.ms);
+  for (const t of timings) {
+    const m = median(t.ms);
+    const range = `${Math.min(...t.ms).toFixed(0)}-${Math.max(...t.ms).toFixed(0)}`;
+    console.log(
+      `| ${t.label} | ${m.toFixed(0)} | ${range} | ${(m / median(base.ms)).toFixed(2)} | ${(m / first).toFixed(2)} | ${((t.rssKb ?? 0) / 1024).toFixed(0)} |`,
+    );
+  }
+}
+
+function seedPost(): string {
+  const lines = readFileSync(join(root, 'fixtures', 'osv-virtio-fs-v1.mbox'), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('@@ '));
+  return `${lines
+    .slice(start + 1)
+    .filter((l) => l.startsWith('+'))
+    .map((l) => l.slice(1))
+    .join('\n')}\n`;
+}
+
+function corpusFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return corpusFiles(path);
+    return /\.md$/.test(name) && !name.startsWith('LICENSE') ? [path] : [];
+  });
+}
+
+/** An archive of plain list traffic with a post patch every `every` messages. */
+function archive(bytes: number, every = 500): string {
+  const path = join(work, `archive-${bytes / 1e6}MB.mbox`);
+  if (existsSync(path)) return path;
+  const seed = readFileSync(join(root, 'fixtures', 'osv-virtio-fs-v1.mbox'), 'utf8');
+  const body = 'Thanks, this looks good to me. '.repeat(40).replace(/(.{70}) /g, '$1\n');
+  const fd = openSync(path, 'w');
+  let written = 0;
+  for (let i = 0; written < bytes; i++) {
+    const message =
+      i % every === 0
+        ? seed.replace('Message-ID: <', `Message-ID: <${i}.`)
+        : `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Someone <s${i}@example.org>\nSubject: Re: [PATCH] thread ${i}\n` +
+          `Date: Wed, 4 Nov 2020 10:47:42 +0100\nMessage-ID: <${i}@example.org>\n\nOn 04/11/2020, Someone wrote:\n> a quote\n\n${body}\n\n`;
+    written += writeSync(fd, message);
+  }
+  closeSync(fd);
+  return path;
+}
+
+console.log(`# review-post benchmark\n`);
+console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB;`);
+console.log(`NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}; ${runs} runs per command, interleaved.`);
+
+const post = join(work, '2020-11-04-osv-virtio-fs.md');
+writeFileSync(post, seedPost());
+const node = { label: '`node -e 0`', cmd: [process.execPath, '-e', '0'] };
+const one = measure([
+  node,
+  { label: 'review-post, the seed patch (mbox)', cmd: [process.execPath, cli, join(root, 'fixtures', 'osv-virtio-fs-v1.mbox')] },
+  { label: 'review-post, the seed post (Markdown)', cmd: [process.execPath, cli, post] },
+  { label: 'remark-cli + preset-lint-recommended', cmd: [bin('remark'), '--no-config', '--quiet', '--use', 'remark-preset-lint-recommended', post] },
+  { label: 'markdownlint-cli2', cmd: [bin('markdownlint-cli2'), post], cwd: work },
+]);
+table('One post, cold (whole process)', one, one[0]!);
+
+const files = corpusFiles(corpus);
+const all = measure(
+  [
+    node,
+    { label: `review-post, ${files.length} posts`, cmd: [process.execPath, cli, '--no-config', '--fail-level', 'none', ...files] },
+    { label: `remark-cli + preset-lint-recommended, ${files.length} posts`, cmd: [bin('remark'), '--no-config', '--quiet', '--use', 'remark-preset-lint-recommended', ...files] },
+  ],
+  Math.max(3, Math.floor(runs / 3)),
+);
+table(`The corpus (${files.length} published posts, one call each)`, all, all[0]!);
+
+const sizes = [1e7, 1e8, ...(big ? [1e9] : [])];
+const scans = measure(
+  sizes.map((bytes) => ({ label: `review-post, ${bytes / 1e6} MB archive`, cmd: [process.execPath, cli, '--format', 'json', '--fail-level', 'none', archive(bytes)] })),
+  3,
+);
+console.log('\n### Archive scan (one post patch every 500 messages)\n');
+console.log('| archive | median ms | MB/s | peak RSS MB |');
+console.log('| --- | ---: | ---: | ---: |');
+scans.forEach((t, i) => {
+  const m = median(t.ms);
+  console.log(`| ${sizes[i]! / 1e6} MB | ${m.toFixed(0)} | ${(sizes[i]! / 1e6 / (m / 1000)).toFixed(0)} | ${((t.rssKb ?? 0) / 1024).toFixed(0)} |`);
+});
+
+const body = seedPost().split('---\n').slice(2).join('---\n');
+const grown = [1, 10, 100].map((k) => {
+  const path = join(work, `post-x${k}.md`);
+  writeFileSync(path, `---\ntitle: "x"\n---\n${Array.from({ length: k }, () => body).join('\n')}`);
+  return { label: `review-post, the post × ${k}`, cmd: [process.execPath, cli, '--fail-level', 'none', path] };
+});
+const growth = measure(grown, Math.max(3, Math.floor(runs / 2)));
+table('Cost against post length', growth, one[0]!);
