@@ -42,7 +42,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { linkAt, matchCase, placeOf, proseBlocks, type ProseBlock } from '../src/language.js';
 import { derived, dictionaryWord, isWord, likelyCorrection, listedMisspelling } from '../src/lexicon.js';
-import { loadVocabulary, makeVocabulary, type Vocabulary } from '../src/vocabulary.js';
+import { vocabularyFor, type Vocabulary } from '../src/vocabulary.js';
 
 export interface Options {
   /** Terms to accept instead of the default and repository vocabularies. */
@@ -165,15 +165,8 @@ function sameShape(word: string, term: string, opening: boolean): boolean {
   return first && inner(word) === inner(term);
 }
 
-const vocabularies = new WeakMap<readonly string[], Vocabulary>();
-
 const spelling = lintRule<Root, Options | undefined>('review-post:spelling', (tree, file, options) => {
-  const given = options?.vocabulary;
-  let vocabulary: Vocabulary;
-  if (given) {
-    vocabulary = vocabularies.get(given) ?? makeVocabulary(given);
-    vocabularies.set(given, vocabulary);
-  } else vocabulary = loadVocabulary(file.cwd);
+  const vocabulary = vocabularyFor(file, options?.vocabulary);
 
   const seen = new Map<string, boolean>();
   const known = (w: string): boolean => {

@@ -45,7 +45,7 @@ import { lintRule } from 'unified-lint-rule';
 import { readDataLines } from '../src/data-files.js';
 import { isCommonWord } from '../src/lexicon.js';
 import { linkAt, placeOf, proseBlocks, type ProseBlock, type ProseSentence, type Token } from '../src/language.js';
-import { loadVocabulary, makeVocabulary, type Vocabulary } from '../src/vocabulary.js';
+import { vocabularyFor, type Vocabulary } from '../src/vocabulary.js';
 
 export interface Options {
   /** Terms to accept instead of the default and repository vocabularies. */
@@ -133,16 +133,9 @@ function explained(block: ProseBlock, token: Token, doc: string): boolean {
   return doc.startsWith('[^', end);
 }
 
-const vocabularies = new WeakMap<readonly string[], Vocabulary>();
-
 const undefinedAcronym = lintRule<Root, Options | undefined>('review-post:undefined-acronym', (tree, file, options) => {
   known ??= new Set(readDataLines('acronyms.txt').map((a) => a.toUpperCase()));
-  const given = options?.vocabulary;
-  let vocabulary: Vocabulary;
-  if (given) {
-    vocabulary = vocabularies.get(given) ?? makeVocabulary(given);
-    vocabularies.set(given, vocabulary);
-  } else vocabulary = loadVocabulary(file.cwd);
+  const vocabulary = vocabularyFor(file, options?.vocabulary);
 
   const doc = String(file.value);
   // Every word of the post in order, for expansions, and each acronym's uses.

@@ -6,6 +6,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
 import { dataLines, readDataLines } from './data-files.js';
 
 export const REPO_VOCABULARY = join('.review-post', 'vocabulary.txt');
@@ -99,4 +100,30 @@ export function loadVocabulary(cwd: string = process.cwd()): Vocabulary {
   const vocabulary = makeVocabulary(terms);
   cache.set(cwd, vocabulary);
   return vocabulary;
+}
+
+const given = new WeakMap<readonly string[], Vocabulary>();
+const configured = new WeakMap<readonly string[], Map<Vocabulary, Vocabulary>>();
+
+/**
+ * The vocabulary a rule uses for one file: the rule's `vocabulary` option when
+ * set, else the defaults and the repository's list; plus the `vocabulary` of
+ * the site's config.
+ */
+export function vocabularyFor(file: VFile, option?: readonly string[]): Vocabulary {
+  let base: Vocabulary;
+  if (option) {
+    base = given.get(option) ?? makeVocabulary(option);
+    given.set(option, base);
+  } else base = loadVocabulary(file.cwd);
+  const extra = file.data.reviewPost?.settings?.vocabulary;
+  if (!extra || extra.length === 0) return base;
+  const byBase = configured.get(extra) ?? new Map<Vocabulary, Vocabulary>();
+  configured.set(extra, byBase);
+  let merged = byBase.get(base);
+  if (!merged) {
+    merged = makeVocabulary([...base.terms, ...extra]);
+    byBase.set(base, merged);
+  }
+  return merged;
 }

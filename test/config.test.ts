@@ -119,6 +119,20 @@ describe('rule options and presets', () => {
   });
 });
 
+describe('vocabulary', () => {
+  it('accepts the words of the config vocabulary in the spelling and acronym rules', () => {
+    const post = 'The board uses a Qaulcomm chip.\n\nThe FROB driver talks to it, and the FROB firmware answers.\n';
+    const rules = (args: string[], dir: string): string[] => {
+      const run = reviewPost(['--format', 'json', ...args, join(dir, 'post.md')]);
+      return (JSON.parse(run.stdout) as Report).inputs[0]!.patches[0]!.posts[0]!.findings.map((f) => `${f.rule}@${f.line}`);
+    };
+    const plain = tree({ 'post.md': post });
+    expect(rules([], plain)).toEqual(['front-matter@1', 'spelling@1', 'undefined-acronym@3']);
+    const configured = tree({ 'post.md': post, '.review-post.json': JSON.stringify({ vocabulary: ['Qaulcomm', 'FROB'] }) });
+    expect(rules([], configured)).toEqual(['front-matter@1']);
+  });
+});
+
 describe('links the site knows', () => {
   it('asks for a link at the first mention of a known term the post never links', () => {
     const url = 'https://gitlab.com/virtio-fs/virtiofsd';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { RULES } from '../rules/index.js';
 import { applyConfig, defaultSettings } from '../src/config.js';
 import { fixture, reviewPost, root } from './helpers.js';
 
@@ -72,6 +73,12 @@ function site(who = 'Fotis Xenakis <foxen@windowslive.com>'): { dir: string; sen
   git(dir, 'commit', '-q', '-m', 'Add virtio-fs in OSv overview blog post');
   return { dir, sent, base };
 }
+
+describe('README', () => {
+  it('lists every rule with its default severity', () => {
+    for (const rule of RULES) expect(README).toContain(`| \`${rule.id}\` | ${rule.severity} |`);
+  });
+});
 
 describe('README recipes', () => {
   it('reply: writes review.eml and git send-email sends it, threaded', () => {
