@@ -6,21 +6,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/types.js';
-import { fixture, reviewPost, root } from './helpers.js';
+import { fixture, reviewPost, root, seedPost } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const SEED_RULES = ['no-rhetorical-question', 'link-first-mention', 'prefer-reference-links', 'usage-pointer'];
 
-/** The seed post's Markdown. */
-const POST = (() => {
-  const lines = readFileSync(V1, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('@@ '));
-  return `${lines
-    .slice(start + 1)
-    .filter((l) => l.startsWith('+'))
-    .map((l) => l.slice(1))
-    .join('\n')}\n`;
-})();
+const POST = seedPost();
 
 interface Report {
   inputs: { patches: { posts: { findings: Finding[] }[] }[] }[];

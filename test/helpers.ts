@@ -1,6 +1,7 @@
 // Running the built command the way a user does, in a child process.
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..');
@@ -30,4 +31,15 @@ export function reviewPost(
     timeout: 60000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The post a seed mbox adds: its `+` lines after the hunk header. */
+export function seedPost(name = 'osv-virtio-fs-v1.mbox'): string {
+  const lines = readFileSync(fixture(name), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('@@ '));
+  return `${lines
+    .slice(start + 1)
+    .filter((l) => l.startsWith('+'))
+    .map((l) => l.slice(1))
+    .join('\n')}\n`;
 }

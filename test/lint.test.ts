@@ -1,21 +1,9 @@
 // Linting whole posts: front matter stays out of the prose rules, and the
 // seed post gets what its reviewer asked for.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintMarkdown } from '../src/lint.js';
-import { fixture } from './helpers.js';
-
-/** The post a seed mbox adds: its `+` lines after the hunk header. */
-function seedPost(name: string): string {
-  const lines = readFileSync(fixture(name), 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('@@ '));
-  return `${lines
-    .slice(start + 1)
-    .filter((l) => l.startsWith('+'))
-    .map((l) => l.slice(1))
-    .join('\n')}\n`;
-}
+import { seedPost } from './helpers.js';
 
 const SEED_RULES = ['no-rhetorical-question', 'link-first-mention', 'prefer-reference-links', 'usage-pointer'];
 const QUESTIONS_IN_MATTER = ['What is it? It is a unikernel.', 'How is it used? Upon request.'];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from '../rules/index.js';
 import { applyConfig, defaultSettings } from '../src/config.js';
-import { fixture, reviewPost, root } from './helpers.js';
+import { fixture, reviewPost, root, seedPost } from './helpers.js';
 
 const README = readFileSync(join(root, 'README.md'), 'utf8');
 const V1 = fixture('osv-virtio-fs-v1.mbox');
@@ -66,9 +66,7 @@ function site(who = 'Fotis Xenakis <foxen@windowslive.com>'): { dir: string; sen
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'Start');
   const base = git(dir, 'rev-parse', 'HEAD').trim();
   mkdirSync(join(dir, '_posts'));
-  const lines = readFileSync(V1, 'utf8').split('\n');
-  const post = lines.slice(lines.findIndex((l) => l.startsWith('@@ ')) + 1).filter((l) => l.startsWith('+'));
-  writeFileSync(join(dir, '_posts', '2020-11-04-osv-virtio-fs.md'), `${post.map((l) => l.slice(1)).join('\n')}\n`);
+  writeFileSync(join(dir, '_posts', '2020-11-04-osv-virtio-fs.md'), seedPost());
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'Add virtio-fs in OSv overview blog post');
   return { dir, sent, base };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { fixture, reviewPost, root } from './helpers.js';
+import { fixture, reviewPost, root, seedPost } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const CLI = join(root, 'dist', 'src', 'cli.js');
@@ -29,16 +29,6 @@ function siteRepo(post = seedPost()): string {
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'Add virtio-fs in OSv overview blog post', '-m', 'Signed-off-by: Fotis Xenakis <foxen@windowslive.com>');
   return dir;
-}
-
-function seedPost(): string {
-  const lines = readFileSync(V1, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('@@ '));
-  return `${lines
-    .slice(start + 1)
-    .filter((l) => l.startsWith('+'))
-    .map((l) => l.slice(1))
-    .join('\n')}\n`;
 }
 
 /** A short post with nothing to say about it. */
