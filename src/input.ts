@@ -1,6 +1,7 @@
 // Reading what the user named: a file or stdin, and what kind of text it is.
 
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { MAX_INPUT_BYTES, markdownTooComplex, sizeText } from './limits.js';
 import { InputError } from './types.js';
 
 export type InputKind = 'mail' | 'diff' | 'markdown';
@@ -11,10 +12,37 @@ export interface Source {
   data: Buffer;
 }
 
-async function readStdin(): Promise<Buffer> {
+const TOO_LARGE = `more than ${sizeText(MAX_INPUT_BYTES)}, too large to review`;
+
+/** All of a stream, or an InputError once it passes MAX_INPUT_BYTES (stdin may never end). */
+async function readCapped(stream: AsyncIterable<unknown>, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let length = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    length += buffer.length;
+    if (length > MAX_INPUT_BYTES) throw new InputError(`${name}: ${TOO_LARGE}`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+async function readStdin(): Promise<Buffer> {
+  return readCapped(process.stdin, '<stdin>');
+}
+
+/**
+ * A file's bytes. Its size is checked first; a device or a pipe (`/dev/zero`,
+ * `<(git format-patch ...)`) says no size, so it is read capped.
+ */
+async function readCappedFile(name: string, declared: number): Promise<Buffer> {
+  if (declared > MAX_INPUT_BYTES) throw new InputError(`${name}: ${TOO_LARGE}`);
+  const handle = await open(name, 'r');
+  try {
+    return await readCapped(handle.createReadStream({ autoClose: false }), name);
+  } finally {
+    await handle.close();
+  }
 }
 
 function describe(error: unknown): string {
@@ -28,8 +56,9 @@ function describe(error: unknown): string {
 export async function readSource(name: string): Promise<Source> {
   if (name === '-') return { name: '<stdin>', data: await readStdin() };
   try {
-    if ((await stat(name)).isDirectory()) throw new InputError(`${name}: is a directory, not a file`);
-    return { name, data: await readFile(name) };
+    const info = await stat(name);
+    if (info.isDirectory()) throw new InputError(`${name}: is a directory, not a file`);
+    return { name, data: await readCappedFile(name, info.size) };
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${name}: ${describe(error)}`);
@@ -49,7 +78,11 @@ export function kindOf(source: Source): InputKind {
   const first = head.replace(/^\s*\n/, '').split('\n', 1)[0] ?? '';
   if (MBOX_SEPARATOR.test(first)) return 'mail';
   // A post may open with `title: ...` outside front matter; its name decides.
-  if (MARKDOWN_NAME.test(source.name)) return 'markdown';
+  if (MARKDOWN_NAME.test(source.name)) {
+    const tooComplex = markdownTooComplex(source.data.toString('utf8'));
+    if (tooComplex !== undefined) throw new InputError(`${source.name}: not reviewed: ${tooComplex}`);
+    return 'markdown';
+  }
   if (HEADER_LINE.test(first)) return 'mail';
   if (/^(?:diff --git |--- \S)/.test(first)) return 'diff';
   throw new InputError(`${source.name}: not a mail, an mbox, a diff or a Markdown file`);

@@ -62,20 +62,35 @@ export async function decodeMail(message: RawMessage): Promise<Mail> {
     index,
     subject: parsed.subject ?? '',
     fromName: sender?.name || sender?.address || '',
-    fromAddress: sender?.address ?? '',
+    fromAddress: address(sender?.address ?? ''),
     dateHeader,
     date: parseMailDate(dateHeader),
-    messageId: typeof parsed.messageId === 'string' ? parsed.messageId : '',
+    messageId: typeof parsed.messageId === 'string' ? messageId(parsed.messageId) : '',
     to: mailboxes(parsed.to),
     cc: mailboxes(parsed.cc),
-    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : []).flatMap(
-      (r) => r.split(/\s+/).filter(Boolean),
-    ),
-    inReplyTo: typeof parsed.inReplyTo === 'string' ? parsed.inReplyTo : '',
+    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [])
+      .flatMap((r) => r.split(/\s+/))
+      .map(messageId)
+      .filter(Boolean),
+    inReplyTo: typeof parsed.inReplyTo === 'string' ? messageId(parsed.inReplyTo) : '',
     body: (parsed.text ?? '').replace(/\r\n/g, '\n'),
     patchParts,
     ...flowedParts(raw, patchPartsFlowed),
   };
+}
+
+// A Message-ID and an address are printable ASCII (RFC 5322 msg-id, addr-spec;
+// RFC 6532 adds UTF-8): a control character in one is no part of it, and a
+// reply copies them into its headers as they are.
+const NOT_IN_ID = /[^\x21-\x7e]/g;
+const NOT_IN_ADDRESS = /[\u0000-\u0020\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function messageId(id: string): string {
+  return id.replace(NOT_IN_ID, '');
+}
+
+function address(text: string): string {
+  return text.replace(NOT_IN_ADDRESS, '');
 }
 
 function isBlank(raw: Buffer): boolean {
@@ -104,7 +119,7 @@ function mailboxes(header: AddressObject | AddressObject[] | undefined): Mailbox
   const found: Mailbox[] = [];
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
     if (entry.group) queue.unshift(...entry.group);
-    else if (entry.address) found.push({ name: entry.name, address: entry.address });
+    else if (entry.address && address(entry.address)) found.push({ name: entry.name, address: address(entry.address) });
   }
   return found;
 }
