@@ -104,6 +104,14 @@ function note(line: string): void {
   process.stderr.write(`review-post: ${safeLine(line)}\n`);
 }
 
+// An archive may skip 100,000 messages: name a few, count the rest.
+const SKIPS_SHOWN = 5;
+
+function atMost(reasons: string[], shown: number): string[] {
+  if (reasons.length <= shown) return reasons;
+  return [...reasons.slice(0, shown), `and ${(reasons.length - shown).toLocaleString('en-US')} more`];
+}
+
 /** Say on stderr what was not reviewed: one line for the quiet skips, one per damaged message. */
 function reportSkips(input: ReviewedInput): boolean {
   const all = [
@@ -111,9 +119,9 @@ function reportSkips(input: ReviewedInput): boolean {
     ...input.patches.flatMap((p) => p.patch.skipped.map((s) => ({ ...s, reason: `"${p.patch.subject || 'no subject'}": ${s.reason}` }))),
   ];
   const quiet = all.filter((s) => !s.damaged).map((s) => s.reason);
-  if (quiet.length > 0) note(`${input.source}: skipped ${quiet.join('; ')}`);
-  const damaged = all.filter((s) => s.damaged);
-  for (const skip of damaged) note(`${input.source}: ${skip.reason}`);
+  if (quiet.length > 0) note(`${input.source}: skipped ${atMost(quiet, SKIPS_SHOWN).join('; ')}`);
+  const damaged = all.filter((s) => s.damaged).map((s) => s.reason);
+  for (const reason of atMost(damaged, SKIPS_SHOWN)) note(`${input.source}: ${reason}`);
   return damaged.length > 0;
 }
 

@@ -4,12 +4,13 @@
 import { basename } from 'node:path';
 import { kindOf, type Source } from './input.js';
 import { defaultSettings, type Settings } from './config.js';
+import { markdownTooComplex } from './limits.js';
 import { lintMarkdown, processorFor } from './lint.js';
 import { decodeMail } from './mail.js';
 import { splitMessages } from './mbox.js';
 import { readDiff, readPatch } from './patch.js';
 import { trailerIgnores } from './suppress.js';
-import { emptySender, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
+import { emptySender, InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
 
 export interface ReviewOptions {
   /** The site's settings (rules, vocabulary, posts glob ...); the defaults when absent. */
@@ -33,13 +34,22 @@ async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions
   // `Review-post-ignore: rule-id` in the commit message silences a rule for this patch.
   const ignored = trailerIgnores(patch.trailers);
   const posts = [];
+  const skipped: Skip[] = [];
   for (const post of patch.posts) {
+    // Checked before remark sees it: some shapes cost the parser quadratic
+    // time or overflow its stack, and a stranger's mail may hold them.
+    const tooComplex = markdownTooComplex(post.content);
+    if (tooComplex) {
+      skipped.push({ reason: `${post.path} was not reviewed: ${tooComplex}`, damaged: true });
+      continue;
+    }
     const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}) };
     const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
     const findings = found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule));
     posts.push({ post, findings });
   }
-  return { patch, posts };
+  if (skipped.length === 0) return { patch, posts };
+  return { patch: { ...patch, posts: posts.map((p) => p.post), skipped: [...patch.skipped, ...skipped] }, posts };
 }
 
 /** A Markdown file given directly: one pseudo-patch that adds it whole. */
@@ -84,12 +94,28 @@ export async function reviewSource(source: Source, options: ReviewOptions = {}):
   }
   const series: Patch[] = [];
   const skipped: Skip[] = [];
+  let firstError: InputError | undefined;
+  let unreadable = 0;
+  let messages = 0;
   for (const raw of splitMessages(source.data)) {
-    const patch = readPatch(await decodeMail(raw), posts);
+    messages++;
+    let mail;
+    try {
+      mail = await decodeMail(raw);
+    } catch (error) {
+      // One unreadable message must not cost the review of the others.
+      if (!(error instanceof InputError)) throw error;
+      unreadable++;
+      firstError ??= error;
+      skipped.push({ reason: error.message });
+      continue;
+    }
+    const patch = readPatch(mail, posts);
     // Messages without a diff are noted for the input, not listed as patches.
     if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) series.push(patch);
     else skipped.push(...patch.skipped.map((s) => ({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` })));
   }
+  if (firstError && unreadable === messages) throw firstError;
   // The whole series is read before any post is linted: an image one patch
   // uses may come in another.
   const patches: ReviewedPatch[] = [];

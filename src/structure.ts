@@ -67,7 +67,7 @@ export function readFrontMatter(tree: Root): FrontMatter | undefined {
   try {
     // The core schema keeps `2020-11-04 02:00:00 +0200` a string: the rules
     // check how the date is written, not what a YAML library makes of it.
-    const data: unknown = syntax === 'yaml' ? parseYaml(node.value, { schema: 'core' }) : parseToml(node.value);
+    const data: unknown = syntax === 'yaml' ? parseYaml(node.value, { schema: 'core', logLevel: 'error' }) : parseToml(node.value);
     if (data === null || data === undefined) matter.data = {};
     else if (isRecord(data)) matter.data = data;
     else matter.error = 'it is not a list of keys and values';
@@ -285,7 +285,7 @@ function categoriesInFile(path: string): string[] {
   const end = text.indexOf('\n---', 3);
   if (end < 0) return [];
   try {
-    const data: unknown = parseYaml(text.slice(text.indexOf('\n') + 1, end), { schema: 'core' });
+    const data: unknown = parseYaml(text.slice(text.indexOf('\n') + 1, end), { schema: 'core', logLevel: 'error' });
     return isRecord(data) ? categoryList(data.categories ?? data.category) : [];
   } catch {
     return [];
