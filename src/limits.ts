@@ -7,6 +7,8 @@
 // Measured at the limits: 8,000 lines of `x` and blank lines, 1.2 s; 512 KB
 // of prose, 2 to 3 s; 3,000 items with a nested list each, 3.5 s.
 
+import type { Finding } from './types.js';
+
 /** An input file or stdin: above this it is refused without being read whole. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -160,4 +162,28 @@ export function markdownTooComplex(text: string): string | undefined {
   if (m.pipes > MAX_TABLE_PIPES) return `it has too many table cells to review (more than ${count(MAX_TABLE_PIPES)} |)`;
   if (m.inline > MAX_INLINE_WEIGHT) return 'it has paragraphs too long or too full of emphasis and link brackets (* _ [ ]) to review';
   return undefined;
+}
+
+/**
+ * Findings of one rule in one post listed before the rest are only counted.
+ * A reviewer stops repeating himself long before this; a post built to
+ * trip a rule everywhere would otherwise make a review of megabytes.
+ */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+/** The findings, at most MAX_FINDINGS_PER_RULE of each rule; the last one kept says how many more there are. */
+export function capFindings(findings: Finding[], most = MAX_FINDINGS_PER_RULE): Finding[] {
+  const totals = new Map<string, number>();
+  for (const f of findings) totals.set(f.rule, (totals.get(f.rule) ?? 0) + 1);
+  if ([...totals.values()].every((n) => n <= most)) return findings;
+  const seen = new Map<string, number>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const n = (seen.get(f.rule) ?? 0) + 1;
+    seen.set(f.rule, n);
+    const more = totals.get(f.rule)! - most;
+    if (n < most || (n === most && more === 0)) kept.push(f);
+    else if (n === most) kept.push({ ...f, message: `${f.message} (I stopped here: the same comes ${count(more)} more ${more === 1 ? 'time' : 'times'} below.)` });
+  }
+  return kept;
 }

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import { kindOf, type Source } from './input.js';
 import { defaultSettings, type Settings } from './config.js';
-import { markdownTooComplex } from './limits.js';
+import { capFindings, markdownTooComplex } from './limits.js';
 import { lintMarkdown, processorFor } from './lint.js';
 import { decodeMail } from './mail.js';
 import { splitMessages } from './mbox.js';
@@ -45,7 +45,7 @@ async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions
     }
     const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}) };
     const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
-    const findings = found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule));
+    const findings = capFindings(found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)));
     posts.push({ post, findings });
   }
   if (skipped.length === 0) return { patch, posts };

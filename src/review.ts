@@ -60,7 +60,9 @@ function hunkBlocks(lines: DiffLine[], findings: Finding[]): Block[] {
   for (const finding of findings) {
     const anchor = anchorIndex(lines, finding.endLine);
     if (anchor < 0) continue;
-    comments.set(anchor, [...(comments.get(anchor) ?? []), finding]);
+    const here = comments.get(anchor);
+    if (here) here.push(finding);
+    else comments.set(anchor, [finding]);
     const first = Math.max(0, anchorIndex(lines, finding.line));
     let start = Math.max(0, Math.min(Math.max(first, anchor - MAX_CONTEXT), anchor - MIN_CONTEXT));
     // A quote opens on text, not on the blank line between two paragraphs.

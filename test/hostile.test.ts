@@ -252,7 +252,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
   });
 });
 
-describe('posts beyond the limits, mailed (needs the pipeline.ts change of issue 8)', () => {
+describe('posts beyond the limits, mailed', () => {
   it.each(TRAPS)('%s in a patch: that post named and not reviewed, exit 2', (_what, markdown, message) => {
     const mailed = timedRun([file('deep.eml', mailWith(markdown.replace(/\n$/, '').split('\n')))], undefined, 20_000);
     expect(mailed.status).toBe(2);
@@ -273,7 +273,24 @@ describe('posts beyond the limits, mailed (needs the pipeline.ts change of issue
   });
 });
 
-describe('bad input in a big mbox (needs the pipeline.ts and cli.ts changes of issue 8)', () => {
+describe('a post that trips one rule everywhere', () => {
+  it('lists 50 findings of that rule, and the 50th says how many more there are', () => {
+    const lines = [...POST_LINES];
+    const slips = Array.from({ length: 120 }, (_, i) => `Item ${i} is the the one.`);
+    lines.splice(20, 0, '', ...slips.flatMap((l) => [l, '']));
+    const run = reviewPost([file('many-slips.eml', mailWith(lines)), '--format', 'json']);
+    expect(run.status).toBe(1);
+    type Report = { inputs: { patches: { posts: { findings: { rule: string; message: string }[] }[] }[] }[] };
+    const findings = (JSON.parse(run.stdout) as Report).inputs
+      .flatMap((i) => i.patches.flatMap((p) => p.posts.flatMap((post) => post.findings)))
+      .filter((f) => f.rule === 'doubled-words');
+    expect(findings).toHaveLength(50);
+    expect(findings[49]!.message).toMatch(/\(I stopped here: the same comes 71 more times below\.\)$/);
+    expect(findings.slice(0, 49).every((f) => !f.message.includes('stopped'))).toBe(true);
+  });
+});
+
+describe('bad input in a big mbox', () => {
   it('a message that is not a mail does not stop the review of the others', () => {
     const mbox = `${SEED}\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\n\nno headers at all, just text\n`;
     const run = reviewPost([file('one-not-mail.mbox', mbox)]);

@@ -57,9 +57,21 @@ export function locate(inputs: ReviewedInput[], options: FormatOptions = {}): Lo
   return out;
 }
 
+// Split once per post: a report of many findings asks for lines again and again.
+const linesOf = new WeakMap<Post, string[]>();
+
+function postLines(post: Post): string[] {
+  let lines = linesOf.get(post);
+  if (!lines) {
+    lines = post.content.split('\n');
+    linesOf.set(post, lines);
+  }
+  return lines;
+}
+
 /** The text between a finding's start and end (columns are UTF-16, end exclusive, as unist has them). */
 export function flaggedText(post: Post, finding: Finding): string {
-  const lines = post.content.split('\n').slice(finding.line - 1, finding.endLine);
+  const lines = postLines(post).slice(finding.line - 1, finding.endLine);
   if (lines.length === 0) return '';
   const last = lines.length - 1;
   // The end first: on a one-line finding, the start's slice would shift it.
@@ -108,7 +120,7 @@ export function fingerprints(located: Located[]): string[] {
  * bytes). Past the known text, the column is kept as it is.
  */
 export function byteColumn(post: Post, line: number, column: number): number {
-  const text = post.content.split('\n')[line - 1];
+  const text = postLines(post)[line - 1];
   if (text === undefined || column - 1 > text.length) return column;
   return Buffer.byteLength(text.slice(0, column - 1), 'utf8') + 1;
 }
