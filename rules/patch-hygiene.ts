@@ -84,9 +84,9 @@ const patchHygiene = lintRule<Root, Options | undefined>('review-post:patch-hygi
   const context = contextOf(file);
 
   // Commit-message lines pasted into the post.
+  const lines = String(file.value).split('\n');
   visitParents(tree, 'paragraph', (node, ancestors) => {
     if (ancestors.some((a) => a.type === 'blockquote' || a.type === 'listItem') || !node.position) return;
-    const lines = String(file.value).split('\n');
     for (let l = node.position.start.line; l <= node.position.end.line; l++) {
       const line = lines[l - 1] ?? '';
       const m = TRAILER_IN_POST.exec(line);

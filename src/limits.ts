@@ -3,9 +3,7 @@
 // real posts and patches need (the largest of the 821 posts in the false-alarm
 // corpus has 173 KB and 2,876 lines) and below where the parsers we rely on
 // slow down or overflow the stack: at each limit, linting a post built to be
-// slow takes some 1 to 4 s (measured on the review machine, 2 cores).
-// Measured at the limits: 8,000 lines of `x` and blank lines, 1.2 s; 512 KB
-// of prose, 2 to 3 s; 3,000 items with a nested list each, 3.5 s.
+// slow takes some 1 to 2 s (measured on the review machine, 2 cores).
 
 import type { Finding } from './types.js';
 
@@ -13,7 +11,8 @@ import type { Finding } from './types.js';
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** A post (its new version, or a Markdown file given directly). */
-export const MAX_POST_BYTES = 512 * 1024;
+// Reviewing costs some 5 µs a byte on this machine: 512 KB of prose took 2 to 2.5 s.
+export const MAX_POST_BYTES = 256 * 1024;
 export const MAX_POST_LINES = 8_000;
 
 /**
@@ -40,6 +39,23 @@ export const MAX_NESTED_WEIGHT = 3_000;
  * square of their delimiters and lines is capped; the corpus needs 740,776.
  */
 export const MAX_INLINE_WEIGHT = 4_000_000;
+
+/**
+ * Words after a `[` not yet closed in the same paragraph, summed as squares
+ * per paragraph: GFM's autolink resolution looks back over them for every
+ * word (2,000 lines of `ab; cd=ef` after one `[` take 1.7 s). The corpus needs
+ * 250 words in one paragraph, counting those inside link texts.
+ */
+export const MAX_OPEN_BRACKET_WEIGHT = 4_000_000;
+
+/**
+ * Characters without a blank between them, summed as squares of each run:
+ * micromark's GFM autolink scan restarts along a run of characters a mail
+ * address may hold (`a=?` 33,000 times takes 7 s). Caps a single run near
+ * 6,000 characters; the corpus needs 3.6 million in one post (its longest
+ * run is a 951-character URL).
+ */
+export const MAX_RUN_WEIGHT = 40_000_000;
 
 /**
  * Table cells, counted as `|` anywhere: GFM tables cost micromark some
@@ -77,6 +93,10 @@ export interface MarkdownMeasures {
   inline: number;
   /** `|` characters. */
   pipes: number;
+  /** Sum over runs of non-blank characters of the square of their length. */
+  runs: number;
+  /** Sum over blank-line-separated stretches of the square of their words after an open `[`. */
+  openBracket: number;
 }
 
 /**
@@ -85,13 +105,18 @@ export interface MarkdownMeasures {
  * measured like prose (micromark's view of them could be faked).
  */
 export function measureMarkdown(text: string, stopAfterLines = Infinity): MarkdownMeasures {
-  const m: MarkdownMeasures = { bytes: Buffer.byteLength(text, 'utf8'), lines: 0, deepest: 0, deepestLine: 0, nested: 0, inline: 0, pipes: 0 };
+  const m: MarkdownMeasures = { bytes: Buffer.byteLength(text, 'utf8'), lines: 0, deepest: 0, deepestLine: 0, nested: 0, inline: 0, pipes: 0, runs: 0, openBracket: 0 };
   // Delimiters and lines of the current stretch: a bracket left open makes
   // micromark's time grow with the square of the lines after it too.
   let stretch = 0;
+  let open = 0;
+  let bracketed = 0;
   const endStretch = (): void => {
     m.inline += stretch * stretch;
+    m.openBracket += bracketed * bracketed;
     stretch = 0;
+    open = 0;
+    bracketed = 0;
   };
   for (let start = 0; start < text.length && m.lines < stopAfterLines; ) {
     const nl = text.indexOf('\n', start);
@@ -138,12 +163,23 @@ export function measureMarkdown(text: string, stopAfterLines = Infinity): Markdo
       continue;
     }
     stretch++;
+    let run = 0;
     for (let k = i; k < line.length; k++) {
       const c = line.charCodeAt(k);
+      if (c === 32 || c === 9) {
+        m.runs += run * run;
+        run = 0;
+        continue;
+      }
+      if (run++ === 0 && open > 0) bracketed++;
       // * _ [ ]
-      if (c === 42 || c === 95 || c === 91 || c === 93) stretch++;
-      else if (c === 124) m.pipes++;
+      if (c === 42 || c === 95 || c === 91 || c === 93) {
+        stretch++;
+        if (c === 91) open++;
+        else if (c === 93 && open > 0) open--;
+      } else if (c === 124) m.pipes++;
     }
+    m.runs += run * run;
   }
   endStretch();
   return m;
@@ -161,6 +197,8 @@ export function markdownTooComplex(text: string): string | undefined {
   if (m.nested > MAX_NESTED_WEIGHT) return 'it has too many nested lists and quotes to review';
   if (m.pipes > MAX_TABLE_PIPES) return `it has too many table cells to review (more than ${count(MAX_TABLE_PIPES)} |)`;
   if (m.inline > MAX_INLINE_WEIGHT) return 'it has paragraphs too long or too full of emphasis and link brackets (* _ [ ]) to review';
+  if (m.openBracket > MAX_OPEN_BRACKET_WEIGHT) return 'it has paragraphs with thousands of words after a `[` left open, too many to review';
+  if (m.runs > MAX_RUN_WEIGHT) return 'it has runs of thousands of characters without a blank, too long to review';
   return undefined;
 }
 

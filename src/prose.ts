@@ -3,8 +3,8 @@
 
 import type { Nodes, Parents, Root } from 'mdast';
 import type { Sentence as NlcstSentence } from 'nlcst';
-import type { Point } from 'unist';
-import type { VFile } from 'vfile';
+import type { Node, Point } from 'unist';
+import { VFile } from 'vfile';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
@@ -21,8 +21,35 @@ export interface Sentence {
 
 const parser = new ParseEnglish();
 
+/** A point moved by whole lines and offset; columns stay (the slice starts at a line start). */
+function moved(point: Point, lines: number, offset: number): Point {
+  return { line: point.line + lines, column: point.column, ...(point.offset === undefined ? {} : { offset: point.offset + offset }) };
+}
+
+function moveAll(node: Node, lines: number, offset: number): void {
+  if (node.position) node.position = { start: moved(node.position.start, lines, offset), end: moved(node.position.end, lines, offset) };
+  for (const child of (node as { children?: Node[] }).children ?? []) moveAll(child, lines, offset);
+}
+
+/**
+ * mdast-util-to-nlcst indexes the file's lines from its start on every call,
+ * so calling it per paragraph is quadratic in the post: it gets the lines of
+ * the paragraph alone instead, and the sentences are moved back.
+ */
+function nlcstOf(node: Nodes, file: VFile): ReturnType<typeof toNlcst> {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return toNlcst(node, file, parser);
+  const from = start.offset - (start.column - 1);
+  const local = structuredClone(node);
+  moveAll(local, 1 - start.line, -from);
+  const tree = toNlcst(local, new VFile(String(file.value).slice(from, end.offset)), parser);
+  moveAll(tree, start.line - 1, from);
+  return tree;
+}
+
 export function sentencesOf(node: Nodes, file: VFile): Sentence[] {
-  const tree = toNlcst(node, file, parser);
+  const tree = nlcstOf(node, file);
   const sentences: Sentence[] = [];
   const walk = (n: { type: string; children?: unknown[] }): void => {
     if (n.type === 'SentenceNode') {

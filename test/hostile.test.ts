@@ -29,6 +29,8 @@ const TRAPS: [string, string, RegExp][] = [
   ['thousands of items with nested lists', '- x\n  - y\n    - z\n'.repeat(2000), /too many nested lists and quotes to review$/],
   ['50,000 nested emphasis markers', `${'*'.repeat(50_000)}x${'*'.repeat(50_000)}\n`, /too full of emphasis and link brackets/],
   ['50,000 nested link brackets', `${'['.repeat(50_000)}x${'](u)'.repeat(50_000)}\n`, /too full of emphasis and link brackets/],
+  ['30,000 characters a mail address may hold, without a blank', `${'a=?'.repeat(10_000)}\n`, /runs of thousands of characters without a blank, too long to review$/],
+  ['a `[` left open before 6,000 words', `[x ${'ab; cd=ef '.repeat(3000)}\n`, /thousands of words after a `\[` left open, too many to review$/],
   ['a table of 30,000 cells', `${'|a'.repeat(10_000)}|\n${'|-'.repeat(10_000)}|\n${'|a'.repeat(10_000)}|\n`, /too many table cells/],
 ];
 
@@ -201,7 +203,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     const lines = [...POST_LINES.slice(0, 10), 'x'.repeat(TEN_MB), ...POST_LINES.slice(10)];
     const run = timedRun([file('long-line.md', lines.join('\n'))]);
     expect(run.status).toBe(2);
-    oneLine(run, /long-line\.md: not reviewed: it has 10 MB, more than the 512 KB a post may have$/);
+    oneLine(run, /long-line\.md: not reviewed: it has 10 MB, more than the 256 KB a post may have$/);
     expect(run.ms).toBeLessThan(30_000);
   });
 
@@ -223,11 +225,11 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     expect(post.ms).toBeLessThan(20_000);
   });
 
-  it('a post of 1 MB: refused in one line; one of 400 KB is reviewed whole', () => {
+  it('a post of 1 MB: refused in one line; one of 200 KB is reviewed whole', () => {
     const md = timedRun([file('big.md', `${BIG.join('\n')}\n`)]);
     expect(md.status).toBe(2);
-    oneLine(md, /big\.md: not reviewed: it has 1(?:\.\d)? MB, more than the 512 KB a post may have$/);
-    const fits = BIG.slice(0, Math.floor((BIG.length * 400) / 1024));
+    oneLine(md, /big\.md: not reviewed: it has 1(?:\.\d)? MB, more than the 256 KB a post may have$/);
+    const fits = BIG.slice(0, Math.floor((BIG.length * 200) / 1024));
     const ok = timedRun([file('fits.eml', mailWith(fits))]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(1);
@@ -266,7 +268,7 @@ describe('posts beyond the limits, mailed', () => {
     for (const lines of [long, BIG]) {
       const run = timedRun([file('big-in-series.mbox', `${SEED}\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\n${mailWith(lines)}`)], undefined, 30_000);
       expect(run.status).toBe(2);
-      oneLine(run, /_posts\/2020-01-01-post\.md was not reviewed: it has (?:10|1(?:\.\d)?) MB, more than the 512 KB a post may have$/);
+      oneLine(run, /_posts\/2020-01-01-post\.md was not reviewed: it has (?:10|1(?:\.\d)?) MB, more than the 256 KB a post may have$/);
       expect(run.stdout).toMatch(/\d+ comments on 1 post\./);
       expect(run.ms).toBeLessThan(30_000);
     }
