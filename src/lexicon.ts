@@ -86,6 +86,21 @@ function inSet(set: WordList, bare: string): boolean {
 
 /** Hunspell's case rules: "linux" would not pass for "Linux", but "Word" and "WORD" pass for "word". */
 export function isWord(word: string): boolean {
+  let known = seenWords.get(word);
+  if (known === undefined) {
+    if (seenWords.size >= MAX_SEEN_WORDS) seenWords.clear();
+    known = lookUp(word);
+    seenWords.set(word, known);
+  }
+  return known;
+}
+
+// Prose repeats its words, and a run over many posts asks for "the" thousands
+// of times: answers are kept (up to a bound, an archive has no end).
+const seenWords = new Map<string, boolean>();
+const MAX_SEEN_WORDS = 100_000;
+
+function lookUp(word: string): boolean {
   const bare = word.replace(/[’']s$/, '').replace(/’/g, "'");
   if (inSet(wordSet(), bare)) return true;
   moreWords ??= readWords('words-more.txt');
@@ -152,13 +167,33 @@ const MIN_LISTED = 4;
  * a handful of words (a median of one in the corpus), each found with one
  * byte search.
  */
-class Misspellings {
+const SEARCHES_BEFORE_INDEX = 200;
+
+export class Misspellings {
   readonly #data: Buffer;
   readonly #extra = new Map<string, string>();
   readonly #cache = new Map<string, string | undefined>();
 
-  constructor(data: Buffer, extra: string[]) {
+  // Many posts in one run (a corpus, an archive) ask for thousands of words:
+  // then one pass over the list beats a search per word.
+  #searches = 0;
+  #all: Map<string, string | undefined> | undefined;
+
+  #index(): Map<string, string | undefined> {
+    const all = new Map<string, string | undefined>();
+    for (const m of this.#data.toString('utf8').matchAll(/"([^"\n]*?)->([^"\n]*)"/g)) {
+      const right = m[2]!.trim();
+      // The first entry wins, as it does for a search.
+      if (!all.has(m[1]!)) all.set(m[1]!, right.includes(',') || right === '' ? undefined : right);
+    }
+    return all;
+  }
+
+  readonly #searchesBeforeIndex: number;
+
+  constructor(data: Buffer, extra: string[], searchesBeforeIndex = SEARCHES_BEFORE_INDEX) {
     this.#data = data;
+    this.#searchesBeforeIndex = searchesBeforeIndex;
     for (const line of extra) {
       const [wrong, right] = line.split('->').map((s) => s.trim());
       if (wrong) this.#extra.set(wrong.toLowerCase(), right ?? '');
@@ -172,6 +207,8 @@ class Misspellings {
     if (extra !== undefined) return extra === '' ? undefined : extra;
     if (lower.length < MIN_LISTED) return undefined;
     if (this.#cache.has(lower)) return this.#cache.get(lower);
+    if (this.#all === undefined && ++this.#searches > this.#searchesBeforeIndex) this.#all = this.#index();
+    if (this.#all !== undefined) return this.#all.get(lower);
     const key = `"${lower}->`;
     const at = this.#data.indexOf(key);
     let right: string | undefined;
@@ -186,11 +223,15 @@ class Misspellings {
   }
 }
 
-function loadMisspellings(): Misspellings {
+/** cspell's list of misspellings, as bytes. */
+export function misspellingsData(): Buffer {
   // The package exports only its manifest; the lists sit beside it.
   const manifest = createRequire(import.meta.url).resolve('@cspell/dict-en-common-misspellings/cspell-ext.json');
-  const data = readFileSync(join(dirname(manifest), 'dict', 'dict-en.json'));
-  return new Misspellings(data, readDataLines('misspellings.txt'));
+  return readFileSync(join(dirname(manifest), 'dict', 'dict-en.json'));
+}
+
+function loadMisspellings(): Misspellings {
+  return new Misspellings(misspellingsData(), readDataLines('misspellings.txt'));
 }
 
 /** The correction of a listed misspelling, unless the word is also a dictionary word. */

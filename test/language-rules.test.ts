@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import spelling from '../rules/spelling.js';
 import { lintMarkdown, markdownProcessor, toFinding } from '../src/lint.js';
-import { edits, isWord, likelyCorrection, listedMisspelling } from '../src/lexicon.js';
+import { edits, isWord, likelyCorrection, listedMisspelling, Misspellings, misspellingsData } from '../src/lexicon.js';
 import { PhraseMatcher, parsePattern } from '../src/phrases.js';
 import type { Finding } from '../src/types.js';
 import { findRepoVocabulary, loadVocabulary, makeVocabulary, parseVocabulary } from '../src/vocabulary.js';
@@ -237,5 +237,23 @@ describe('linear time', () => {
     const findings = await lintMarkdown(`${paragraph}\n`, 'big.md', processor);
     expect(findings.length).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('the misspelling list, searched or indexed', () => {
+  it('gives the same correction both ways, for listed words and others', () => {
+    const data = misspellingsData();
+    const listed = [...data.toString('utf8').matchAll(/"([^"\n]*?)->/g)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(10_000);
+    // Every 200th listed word, and words that are not listed.
+    const words = [...listed.filter((_, i) => i % 200 === 0), 'recieve', 'the', 'virtio', 'unikernel', 'aache', 'zzzzzz'];
+    const searched = new Misspellings(data, [], Infinity);
+    const indexed = new Misspellings(data, [], 0);
+    const both = words.map((w) => [w, searched.get(w), indexed.get(w)]);
+    expect(both.filter(([, a, b]) => a !== b)).toEqual([]);
+    expect(indexed.get('recieve')).toBe('receive');
+    // Several corrections: no finding.
+    expect(indexed.get('aache')).toBeUndefined();
+    expect(both.filter(([, a]) => a !== undefined).length).toBeGreaterThan(300);
   });
 });
