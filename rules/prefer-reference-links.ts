@@ -54,6 +54,14 @@ export interface Options {
 
 const DEFAULT_MINIMUM = 3;
 
+// A URL written a hundred times makes a message of a hundred lines: name a few.
+const LISTED = 5;
+
+function listed(items: string[], separator = ', '): string {
+  if (items.length <= LISTED) return items.join(separator);
+  return `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`;
+}
+
 const preferReferenceLinks = lintRule<Root, Options | undefined>('review-post:prefer-reference-links', (tree, file, options) => {
   const minimum = Math.max(2, options?.minimum ?? DEFAULT_MINIMUM);
   const byUrl = new Map<string, WrittenLink[]>();
@@ -62,17 +70,20 @@ const preferReferenceLinks = lintRule<Root, Options | undefined>('review-post:pr
     // relative links are short.
     if (!/^https?:\/\//i.test(link.url)) continue;
     const key = normalizeUrl(link.url);
-    byUrl.set(key, [...(byUrl.get(key) ?? []), link]);
+    const same = byUrl.get(key);
+    if (same) same.push(link);
+    else byUrl.set(key, [link]);
   }
   for (const links of byUrl.values()) {
     if (links.length < minimum) continue;
     const [first, second] = links as [WrittenLink, WrittenLink, ...WrittenLink[]];
     const label = referenceLabel(first.text, first.url);
     const others = links.slice(2).map((l) => l.node.position?.start.line);
-    const more = others.length > 0 ? ` (and again on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '';
-    const rewrites = links.filter((l) => l.inline).map((l) => `\`${referenceForm(l, label)}\``);
+    const more = others.length > 0 ? ` (and again on line${others.length > 1 ? 's' : ''} ${listed(others.map(String))})` : '';
+    // The forms to write differ only by link text: one of each is enough.
+    const rewrites = [...new Set(links.filter((l) => l.inline).map((l) => `\`${referenceForm(l, label)}\``))];
     const definition = `[${label}]: ${first.url}`;
-    const instead = rewrites.length > 0 ? `, and write ${rewrites.join(' and ')} instead` : '';
+    const instead = rewrites.length > 0 ? `, and write ${listed(rewrites, ' and ')} instead` : '';
     const message = file.message(
       `The URL ${second.url} is already written out on line ${first.node.position?.start.line}${more}. ` +
         `I'd declare it once at the end of the file, \`${definition}\`${instead}.`,

@@ -10,10 +10,9 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { RULES, type RuleEntry } from '../rules/index.js';
 import type { Settings } from './config.js';
-import { markdownTooComplex } from './limits.js';
 import { onCommitMessage } from './structure.js';
 import { withoutSuppressed } from './suppress.js';
-import { InputError, type Finding, type Patch, type Post, type Severity } from './types.js';
+import type { Finding, Patch, Post, Severity } from './types.js';
 
 /**
  * What a rule may know beyond the Markdown: the patch and series it came in,
@@ -102,8 +101,6 @@ export async function lintMarkdown(
   processor = defaultProcessor,
   context: LintContext = {},
 ): Promise<Finding[]> {
-  const tooComplex = markdownTooComplex(content);
-  if (tooComplex) throw new InputError(`${path} was not reviewed: ${tooComplex}`);
   const file = new VFile({ value: content, path, data: { reviewPost: context } });
   const tree = processor.parse(file);
   await processor.run(tree, file);

@@ -48,7 +48,15 @@ function nlcstOf(node: Nodes, file: VFile): ReturnType<typeof toNlcst> {
   return tree;
 }
 
+// parse-latin merges word parts by splicing arrays, in time that grows with
+// the square of a paragraph's length (4 s for one of 400 KB of URLs); a
+// paragraph longer than this is no running prose anyway.
+const MAX_PARAGRAPH_CHARS = 20_000;
+
+/** The sentences of a paragraph; none for a paragraph of more than MAX_PARAGRAPH_CHARS. */
 export function sentencesOf(node: Nodes, file: VFile): Sentence[] {
+  const { start, end } = node.position ?? {};
+  if (start?.offset !== undefined && end?.offset !== undefined && end.offset - start.offset > MAX_PARAGRAPH_CHARS) return [];
   const tree = nlcstOf(node, file);
   const sentences: Sentence[] = [];
   const walk = (n: { type: string; children?: unknown[] }): void => {

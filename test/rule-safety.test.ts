@@ -2,13 +2,14 @@
 // quadratic. Each rule in RULES (rules added later are covered too) runs on
 // 1 MB inputs built to trip nested quantifiers and scans that restart at
 // every position: long words and compounds, runs of blanks, questions,
-// Liquid tags left open, URLs, punctuation runs, repeated words.
+// Liquid tags left open, URLs, punctuation runs, repeated words, and the
+// shapes earlier hostile-text tests used.
 //
-// Timing is checked for safety only, with generous bounds: each rule on each
-// 1 MB input finishes under 5 s, and takes less than 25 times what it takes
-// on 100 KB of the same shape (plus 250 ms for noise). Linear time gives some
-// 10 times; quadratic time 100 times; so the factor tells the two apart
-// without flaking on a busy machine, where comparing 2x inputs would.
+// Not a speed goal (those are in `npm run bench`): the rule's CPU time on
+// 1 MB must stay under 40 times its time on 100 KB of the same shape. Linear
+// time gives some 10 times, quadratic 100 times, so the factor tells the two
+// apart. CPU time of this process, not wall time, so that other work on the
+// machine does not count; the small input runs twice, warming the rule up.
 
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
@@ -30,6 +31,15 @@ const SHAPES: Record<string, (size: number) => string> = {
   'repeated words and articles': (n) => 'the the a a an an its its '.repeat(n / 26),
   'words in one paragraph of many lines': (n) => 'Using virtio-fs on OSv, a unikernel\n'.repeat(n / 36),
   'digits, dots and apostrophes': (n) => "1.2.3'4'5-6e7 ".repeat(n / 14),
+  'parentheses left open': (n) => '(a b '.repeat(n / 5),
+  'double spaces': (n) => 'xx  '.repeat(n / 4),
+  'capitals': (n) => 'ABCDEFGHIJ '.repeat(n / 11),
+  'confusable pairs': (n) => 'its a were '.repeat(n / 11),
+  'a list item of colons, then blanks': (n) => `* ${'a: '.repeat(n / 6)}\n${' '.repeat(n / 2)}x`,
+  'numbers and dashes': (n) => '1-'.repeat(n / 2),
+  'an address spelled out in angle brackets': (n) => `<${'a'.repeat(n / 2)} at ${'b.'.repeat(n / 4)}>`,
+  'long link and image paths': (n) => `[x](/${'2020/'.repeat(n / 10)}x.png) ![y](${'a/'.repeat(n / 4)})`,
+  'bare URLs': (n) => 'https://x.org/a '.repeat(n / 16),
 };
 
 /** A post made of the shape: front matter, a heading, then the shape in a few paragraphs. */
@@ -56,9 +66,10 @@ async function runRule(index: number, input: Parsed): Promise<number> {
   const processor = markdownProcessor([RULES[index]!]);
   const file = new VFile({ value: input.text, path: '_posts/2020-01-01-safety.md', data: { reviewPost: {} } });
   const tree = structuredClone(input.tree);
-  const started = performance.now();
+  const started = process.cpuUsage();
   await processor.run(tree, file);
-  return performance.now() - started;
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
 }
 
 describe.each(Object.entries(SHAPES))('every rule in linear time on %s', (_name, shape) => {
@@ -70,9 +81,8 @@ describe.each(Object.entries(SHAPES))('every rule in linear time on %s', (_name,
   }, 120_000);
 
   it.each(RULES.map((r, i) => [r.id, i] as const))('%s', async (_id, index) => {
-    const smallMs = await runRule(index, small);
+    const smallMs = Math.min(await runRule(index, small), await runRule(index, small));
     const bigMs = await runRule(index, big);
-    expect(bigMs).toBeLessThan(5000);
-    expect(bigMs).toBeLessThan(25 * smallMs + 250);
+    expect(bigMs).toBeLessThan(40 * smallMs + 250);
   }, 60_000);
 });

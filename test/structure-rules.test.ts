@@ -379,18 +379,4 @@ describe('more cases, lint level', () => {
     expect((await only('post-filename', 'x', '_posts/2020-11-04-x.html'))[0]).toMatch(/is not a Markdown file/);
     expect(await only('post-filename', 'x', 'content/Rust-1.90.0.md')).toEqual([]);
   });
-
-  it('stays fast on hostile text', async () => {
-    const hostile = [
-      JEKYLL,
-      `* ${'a: '.repeat(20_000)}\n${' '.repeat(50_000)}x\n`,
-      `${'1-'.repeat(20_000)}\n\n`,
-      `<${'a'.repeat(50_000)} at ${'b.'.repeat(20_000)}>\n\n`,
-      `[x](/${'2020/'.repeat(10_000)}x.png) ![y](${'a/'.repeat(20_000)})\n`,
-      `${'https://x.org/a '.repeat(5_000)}\n`,
-    ].join('');
-    const started = performance.now();
-    await lintMarkdown(hostile, '_posts/2020-11-04-x.md', markdownProcessor(RULES.filter((r) => STRUCTURE.has(r.id))), { siteDir: tmpdir() });
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
 });
