@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exercise, RAW_CONTROL } from '../scripts/fuzz-check.js';
 import { hostileMarkdown, inputArbitrary, loadPool, mailOfPost, mutate, mutation } from '../scripts/fuzz-inputs.js';
 import { kindOf } from '../src/input.js';
-import { markdownTooComplex, measureMarkdown } from '../src/limits.js';
+import { MAX_POST_LINES, markdownTooComplex, measureMarkdown } from '../src/limits.js';
 import { splitMessages } from '../src/mbox.js';
 import { readDiff } from '../src/patch.js';
 import { safeJson, safeLine } from '../src/safe-text.js';
@@ -87,7 +87,7 @@ describe('readers never throw but InputError', () => {
         const m = measureMarkdown(text);
         if (why === undefined) {
           expect(m.deepest).toBeLessThanOrEqual(100);
-          expect(m.lines).toBeLessThanOrEqual(8000);
+          expect(m.lines).toBeLessThanOrEqual(MAX_POST_LINES);
         } else {
           expect(why).not.toContain('\n');
         }

@@ -26,11 +26,12 @@ const TRAPS: [string, string, RegExp][] = [
   ['10,000 nested list items', `${'- '.repeat(10_000)}x\n`, /too deeply nested to review/],
   ['10,000 nested ordered lists in quotes', `${'> 1. '.repeat(10_000)}x\n`, /too deeply nested to review/],
   ['a list indented 500 levels deep', Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'), /too deeply nested to review/],
-  ['thousands of items with nested lists', '- x\n  - y\n    - z\n'.repeat(2000), /too many nested lists and quotes to review$/],
+  ['thousands of items with nested lists', '- x\n  - y\n    - z\n'.repeat(1600), /too many nested lists and quotes to review$/],
   ['50,000 nested emphasis markers', `${'*'.repeat(50_000)}x${'*'.repeat(50_000)}\n`, /too full of emphasis and link brackets/],
   ['50,000 nested link brackets', `${'['.repeat(50_000)}x${'](u)'.repeat(50_000)}\n`, /too full of emphasis and link brackets/],
   ['30,000 characters a mail address may hold, without a blank', `${'a=?'.repeat(10_000)}\n`, /runs of thousands of characters without a blank, too long to review$/],
   ['a `[` left open before 6,000 words', `[x ${'ab; cd=ef '.repeat(3000)}\n`, /thousands of words after a `\[` left open, too many to review$/],
+  ['1,500 `]` among 14,000 words', `${'What is ] that? '.repeat(1500)}${'a b c d e f g h '.repeat(1000)}\n`, /thousands of `\]` among thousands of words, too many to review$/],
   ['a table of 30,000 cells', `${'|a'.repeat(10_000)}|\n${'|-'.repeat(10_000)}|\n${'|a'.repeat(10_000)}|\n`, /too many table cells/],
 ];
 
