@@ -36,6 +36,13 @@ const PLAIN_ENCODINGS = new Set(['', '7bit', '8bit']);
 /** Charsets mailparser reads as UTF-8 without converting (its own normalisation). */
 const PLAIN_CHARSETS = new Set(['ascii', 'usascii', 'utf8']);
 const HEADER_KEY = /^[!-9;-~]+$/;
+/**
+ * mailsplit refuses a header block whose cost (each line's bytes, at least 64
+ * a line) passes 1 MiB. A block costing a quarter of that is surely accepted;
+ * a larger one is left to mailparser to accept or refuse.
+ */
+const HEAD_COST_LIMIT = 256 * 1024;
+const LINE_MIN_COST = 64;
 /** Printable ASCII and tab: anything else in a header is left to mailparser. */
 const NOT_PLAIN_HEADER = /[^\t\x20-\x7e]/;
 /** An address as mailparser leaves it alone: no quoting, comments, encoded words or punycode. */
@@ -84,13 +91,15 @@ export function plainMail(raw: Buffer): ParsedFields | undefined {
 
 /** The header lines and where the body starts; undefined for anything unusual. */
 function splitHeader(raw: Buffer): { headers: HeaderLine[]; bodyStart: number } | undefined {
-  // A lone CR is a line end to some parsers and not to others.
-  if (/\r(?!\n)/.test(raw.toString('latin1'))) return undefined;
+  if (hasLoneCR(raw)) return undefined;
   const headers: HeaderLine[] = [];
   let pos = 0;
+  let cost = 0;
   while (pos < raw.length) {
     const nl = raw.indexOf(0x0a, pos);
     if (nl === -1) return undefined; // no body: rare, and left to mailparser
+    cost += Math.max(nl + 1 - pos, LINE_MIN_COST);
+    if (cost > HEAD_COST_LIMIT) return undefined;
     const end = nl > pos && raw[nl - 1] === 0x0d ? nl - 1 : nl;
     const line = raw.toString('latin1', pos, end);
     pos = nl + 1;
@@ -108,6 +117,14 @@ function splitHeader(raw: Buffer): { headers: HeaderLine[]; bodyStart: number } 
     headers.push({ key: key.toLowerCase(), lines: [line] });
   }
   return undefined;
+}
+
+/** A CR not followed by LF: a line end to some parsers and not to others. */
+function hasLoneCR(raw: Buffer): boolean {
+  for (let at = raw.indexOf(0x0d); at !== -1; at = raw.indexOf(0x0d, at + 1)) {
+    if (raw[at + 1] !== 0x0a) return true;
+  }
+  return false;
 }
 
 /** A header's value as libmime reads it: folds made one space, trimmed. */

@@ -75,6 +75,8 @@ const variants: Array<[string, Buffer]> = [
   ['no mail headers', Buffer.from('X-Thing: 1\n\nbody\n', 'utf8')],
   ['invalid UTF-8', Buffer.concat([withHeader('X-None', undefined), Buffer.from([0xff, 0xc3, 0x0a])])],
   ['a lone CR', Buffer.from(seed.replace('This post', 'This\rpost'), 'utf8')],
+  ['a 2 MB Subject', withHeader('Subject', 'long '.repeat(400_000))],
+  ['20,000 short headers', withHeader('X-Many', Array.from({ length: 20_000 }, (_, i) => `X-${i}: 1`).join('\n'))],
 ];
 
 describe('plain mail: the same as mailparser', () => {
@@ -102,7 +104,7 @@ describe('plain mail: the same as mailparser', () => {
   it('takes the fast path for the usual patch, and leaves MIME to mailparser', () => {
     const plain = (name: string): boolean => plainMail(variants.find(([n]) => n === name)![1]) !== undefined;
     expect(['the seed', 'CRLF line ends', 'a folded Subject', 'a folded Cc', 'a quoted name', 'a bare address', 'no Content-Type'].filter((n) => !plain(n))).toEqual([]);
-    expect(['an encoded word', 'a UTF-8 header', 'quoted-printable', 'latin1', 'format=flowed', 'an attachment', 'a lone CR'].filter(plain)).toEqual([]);
+    expect(['an encoded word', 'a UTF-8 header', 'quoted-printable', 'latin1', 'format=flowed', 'an attachment', 'a lone CR', 'a 2 MB Subject', '20,000 short headers'].filter(plain)).toEqual([]);
     const seedMessage = splitMessages(readFileSync(shared('seed', 'osv-virtio-fs-v1.mbox')))[0]!;
     expect(plainMail(seedMessage.raw)).toBeDefined();
   });
