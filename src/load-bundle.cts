@@ -32,10 +32,10 @@ export function loadBundle(dir: string, options: { useCache?: boolean } = {}): L
   // CommonJS's own wrapper, so that the bundle sees the usual module variables.
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as BundleExports };
+  const bundle = { exports: {} as BundleExports };
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
-  run(module.exports, createRequire(file), module, file, dir);
-  return { exports: module.exports, codeCache: () => script.createCachedData() };
+  run(bundle.exports, createRequire(file), bundle, file, dir);
+  return { exports: bundle.exports, codeCache: () => script.createCachedData() };
 }
 
 /** Write the code cache after a warm-up review (npm run build does this). */
