@@ -16,7 +16,10 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..', '..');
 const corpus = resolve(root, '..', 'shared', 'corpus');
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
-const cli = join(root, 'dist', 'src', 'cli.js');
+// What users run (package.json "bin"): the bundle, from its code cache.
+const cli = join(root, 'dist', 'src', 'bin.cjs');
+// tsc's output run as modules, without the bundle: what the bin ran before issue 7.
+const unbundled = join(root, 'dist', 'src', 'cli.js');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const big = args.includes('--big');
@@ -120,6 +123,7 @@ const node = { label: '`node -e 0`', cmd: [process.execPath, '-e', '0'] };
 const one = measure([
   node,
   { label: 'review-post, the seed patch (mbox)', cmd: [process.execPath, cli, join(root, 'fixtures', 'osv-virtio-fs-v1.mbox')] },
+  { label: 'review-post unbundled (dist/src/cli.js), the seed patch', cmd: [process.execPath, unbundled, join(root, 'fixtures', 'osv-virtio-fs-v1.mbox')] },
   { label: 'review-post, the seed post (Markdown)', cmd: [process.execPath, cli, post] },
   { label: 'remark-cli + preset-lint-recommended', cmd: [bin('remark'), '--no-config', '--quiet', '--use', 'remark-preset-lint-recommended', post] },
   { label: 'markdownlint-cli2', cmd: [bin('markdownlint-cli2'), post], cwd: work },
@@ -131,6 +135,7 @@ const all = measure(
   [
     node,
     { label: `review-post, ${files.length} posts`, cmd: [process.execPath, cli, '--no-config', '--fail-level', 'none', ...files] },
+    { label: `review-post unbundled, ${files.length} posts`, cmd: [process.execPath, unbundled, '--no-config', '--fail-level', 'none', ...files] },
     { label: `remark-cli + preset-lint-recommended, ${files.length} posts`, cmd: [bin('remark'), '--no-config', '--quiet', '--use', 'remark-preset-lint-recommended', ...files] },
   ],
   Math.max(3, Math.floor(runs / 3)),

@@ -3,18 +3,21 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let dataDir: string | undefined;
 
 /** data/ of this package: one level up from src/ when run from source, two from dist/src/. */
 function findDataDir(): string {
-  let dir = import.meta.dirname;
+  // import.meta.url, not .dirname: the bundle rewrites the one to where this module was built.
+  const here = dirname(fileURLToPath(import.meta.url));
+  let dir = here;
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'data');
     if (existsSync(join(candidate, 'vocabulary.txt'))) return candidate;
     dir = dirname(dir);
   }
-  throw new Error(`review-post: no data/ folder above ${import.meta.dirname}`);
+  throw new Error(`review-post: no data/ folder above ${here}`);
 }
 
 export function dataPath(name: string): string {

@@ -10,7 +10,8 @@ import { InputError } from './types.js';
 /** The line that tells our hook from one a person wrote. */
 export const HOOK_MARKER = '# Installed by review-post install-hook.';
 
-export function hookScript(node = process.execPath, cli = fileURLToPath(new URL('./cli.js', import.meta.url))): string {
+/** The hook runs the command as the package's bin does: the bundle, from its code cache (src/bin.cts). */
+export function hookScript(node = process.execPath, cli = fileURLToPath(new URL('./bin.cjs', import.meta.url))): string {
   return [
     '#!/bin/sh',
     HOOK_MARKER,

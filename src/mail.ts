@@ -1,9 +1,10 @@
-// Decode one raw message into the fields review-post uses. mailparser does the
-// MIME decoding; the few things it hides (the Date header as written, which
+// Decode one raw message into the fields review-post uses. Plain mail is read
+// by src/plain-mail.ts; mailparser, loaded only then, does the MIME decoding of
+// the rest. The few things mailparser hides (the Date header as written, which
 // parts were format=flowed) are read from the raw message here.
 
-import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, EmailAddress, HeaderValue, ParsedMail, StructuredHeader } from 'mailparser';
+import { plainMail, type ParsedFields } from './plain-mail.js';
 import { InputError } from './types.js';
 import type { Mail, Mailbox, RawMessage } from './types.js';
 
@@ -31,23 +32,36 @@ function isPatchPart(contentType: string, filename: string): boolean {
   return PATCH_TYPES.has(type) || (NAMED_PATCH_TYPES.has(type) && PATCH_FILENAME.test(filename));
 }
 
+/** What a parser gives: the header fields, and the patch parts only MIME has. */
+interface Decoded {
+  fields: ParsedFields;
+  patchParts: string[];
+  patchPartsFlowed: boolean;
+}
+
 /** Decode one message. Throws InputError (one line) when it is not a mail. */
 export async function decodeMail(message: RawMessage): Promise<Mail> {
-  const { index, raw } = message;
-  if (isBlank(raw)) throw new InputError(`message ${index} is empty`);
+  if (isBlank(message.raw)) throw new InputError(`message ${message.index} is empty`);
+  const fields = plainMail(message.raw);
+  return toMail(message, fields ? { fields, patchParts: [], patchPartsFlowed: false } : await decodeMime(message));
+}
 
+/** Decode one message with mailparser, plain or not (the tests compare both ways). */
+export async function decodeMailMime(message: RawMessage): Promise<Mail> {
+  if (isBlank(message.raw)) throw new InputError(`message ${message.index} is empty`);
+  return toMail(message, await decodeMime(message));
+}
+
+async function decodeMime(message: RawMessage): Promise<Decoded> {
+  const { index, raw } = message;
+  // Loaded on first need: plain mail, the usual patch, never needs it.
+  const { simpleParser } = await import('mailparser');
   let parsed: ParsedMail;
   try {
     parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (err) {
     throw new InputError(`message ${index} cannot be read as mail: ${oneLine(err)}`);
   }
-  if (!parsed.headerLines.some((line) => MAIL_HEADERS.has(line.key))) {
-    throw new InputError(`message ${index} is not a mail: it has no mail headers`);
-  }
-
-  const sender = firstMailbox(parsed.from);
-  const dateHeader = rawHeader(parsed, 'date');
   const patchParts: string[] = [];
   let patchPartsFlowed = false;
   for (const attachment of parsed.attachments) {
@@ -57,25 +71,46 @@ export async function decodeMail(message: RawMessage): Promise<Mail> {
     patchParts.push(decodeText(attachment, type?.params['charset']));
     if (type?.params['format']?.toLowerCase() === 'flowed') patchPartsFlowed = true;
   }
+  const fields: ParsedFields = {
+    headerKeys: parsed.headerLines.map((line) => line.key),
+    subject: parsed.subject ?? '',
+    sender: firstMailbox(parsed.from),
+    dateHeader: rawHeader(parsed, 'date'),
+    messageId: typeof parsed.messageId === 'string' ? parsed.messageId : '',
+    inReplyTo: typeof parsed.inReplyTo === 'string' ? parsed.inReplyTo : '',
+    references: Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [],
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    text: parsed.text ?? '',
+  };
+  return { fields, patchParts, patchPartsFlowed };
+}
 
+function toMail(message: RawMessage, decoded: Decoded): Mail {
+  const { index, raw } = message;
+  const { fields } = decoded;
+  if (!fields.headerKeys.some((key) => MAIL_HEADERS.has(key))) {
+    throw new InputError(`message ${index} is not a mail: it has no mail headers`);
+  }
+  const sender = fields.sender;
   return {
     index,
-    subject: parsed.subject ?? '',
+    subject: fields.subject,
     fromName: sender?.name || sender?.address || '',
     fromAddress: address(sender?.address ?? ''),
-    dateHeader,
-    date: parseMailDate(dateHeader),
-    messageId: typeof parsed.messageId === 'string' ? messageId(parsed.messageId) : '',
-    to: mailboxes(parsed.to),
-    cc: mailboxes(parsed.cc),
-    references: (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [])
+    dateHeader: fields.dateHeader,
+    date: parseMailDate(fields.dateHeader),
+    messageId: messageId(fields.messageId),
+    to: mailboxes(fields.to),
+    cc: mailboxes(fields.cc),
+    references: fields.references
       .flatMap((r) => r.split(/\s+/))
       .map(messageId)
       .filter(Boolean),
-    inReplyTo: typeof parsed.inReplyTo === 'string' ? messageId(parsed.inReplyTo) : '',
-    body: (parsed.text ?? '').replace(/\r\n/g, '\n'),
-    patchParts,
-    ...flowedParts(raw, patchPartsFlowed),
+    inReplyTo: messageId(fields.inReplyTo),
+    body: fields.text.replace(/\r\n/g, '\n'),
+    patchParts: decoded.patchParts,
+    ...flowedParts(raw, decoded.patchPartsFlowed),
   };
 }
 
@@ -113,21 +148,26 @@ function structured(value: HeaderValue | undefined): StructuredHeader | undefine
   return undefined;
 }
 
-/** Every mailbox of an address header, groups opened. */
-function mailboxes(header: AddressObject | AddressObject[] | undefined): Mailbox[] {
+/** Every mailbox of an address header, groups opened, as mailparser gives them. */
+function addresses(header: AddressObject | AddressObject[] | undefined): Array<{ name: string; address: string }> {
   const queue = (Array.isArray(header) ? header : header ? [header] : []).flatMap((h) => h.value);
-  const found: Mailbox[] = [];
+  const found: Array<{ name: string; address: string }> = [];
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
     if (entry.group) queue.unshift(...entry.group);
-    else if (entry.address && address(entry.address)) found.push({ name: entry.name, address: address(entry.address) });
+    else found.push({ name: entry.name, address: entry.address ?? '' });
   }
   return found;
 }
 
-function firstMailbox(from: AddressObject | undefined): EmailAddress | undefined {
-  const queue = [...(from?.value ?? [])];
+/** The mailboxes that have an address a reply can use. */
+function mailboxes(found: Array<{ name: string; address: string }>): Mailbox[] {
+  return found.filter((m) => m.address && address(m.address)).map((m) => ({ name: m.name, address: address(m.address) }));
+}
+
+function firstMailbox(from: AddressObject | undefined): { name: string; address: string } | undefined {
+  const queue: EmailAddress[] = [...(from?.value ?? [])];
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
-    if (entry.address) return entry;
+    if (entry.address) return { name: entry.name, address: entry.address };
     if (entry.group) queue.unshift(...entry.group);
   }
   return undefined;

@@ -8,6 +8,9 @@ export const root = join(import.meta.dirname, '..');
 export const fixture = (...parts: string[]): string => join(root, 'fixtures', ...parts);
 export const shared = (...parts: string[]): string => join(root, '..', 'shared', ...parts);
 
+/** What users run: the package's bin, so that the tests start the command the same way. */
+export const cli = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['review-post']!);
+
 export interface Run {
   status: number | null;
   stdout: string;
@@ -23,7 +26,7 @@ export function reviewPost(
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   Object.assign(env, options.env);
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), ...args], {
+  const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     env,

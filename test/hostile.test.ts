@@ -9,7 +9,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, reviewPost, root, type Run } from './helpers.js';
+import { cli, fixture, reviewPost, root, type Run } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const SEED = readFileSync(V1, 'utf8');
@@ -91,7 +91,7 @@ function oneLine(run: Run, message: RegExp): void {
 /** The built command with a longer time limit than the helper's, and the time it took. */
 function timedRun(args: string[], input?: Buffer, timeout = 120_000): Run & { ms: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), '--no-config', ...args], {
+  const result = spawnSync(process.execPath, [cli, '--no-config', ...args], {
     cwd: root,
     input: input ?? '',
     encoding: 'utf8',

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from '../rules/index.js';
 import { applyConfig, defaultSettings } from '../src/config.js';
-import { fixture, reviewPost, root, seedPost } from './helpers.js';
+import { cli, fixture, reviewPost, root, seedPost } from './helpers.js';
 
 const README = readFileSync(join(root, 'README.md'), 'utf8');
 const V1 = fixture('osv-virtio-fs-v1.mbox');
@@ -24,7 +24,7 @@ function recipe(name: string): string {
 /** A folder with `review-post` in it, as `npm install --global` would leave. */
 const bin = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'review-post-bin-'));
-  writeFileSync(join(dir, 'review-post'), `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'dist', 'src', 'cli.js')}" "$@"\n`);
+  writeFileSync(join(dir, 'review-post'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`);
   chmodSync(join(dir, 'review-post'), 0o755);
   return dir;
 })();

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { fixture, reviewPost, root, seedPost } from './helpers.js';
+import { cli, fixture, reviewPost, root, seedPost } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
-const CLI = join(root, 'dist', 'src', 'cli.js');
 const REVIEWER = 'Thomas Huth <thuth@redhat.com>';
 
 function git(cwd: string, ...args: string[]): string {
@@ -120,7 +119,7 @@ describe('the maintainer: --reply and --format mail', () => {
     const repo = siteRepo();
     git(repo, 'config', 'user.name', 'Ann Reviewer');
     git(repo, 'config', 'user.email', 'ann@example.org');
-    const out = run(process.execPath, [CLI, '--format', 'mail', V1], repo).out;
+    const out = run(process.execPath, [cli, '--format', 'mail', V1], repo).out;
     expect((await simpleParser(out)).from?.value).toEqual([{ name: 'Ann Reviewer', address: 'ann@example.org' }]);
   });
 
@@ -155,7 +154,7 @@ describe('the author: the sendemail-validate hook', () => {
 
   it('installs a hook that rejects a flawed post before anything is sent', () => {
     const repo = siteRepo();
-    const installed = run(process.execPath, [CLI, 'install-hook'], repo);
+    const installed = run(process.execPath, [cli, 'install-hook'], repo);
     expect(installed.status).toBe(0);
     expect(installed.out).toContain('git send-email --no-validate');
     const { server, sent } = fakeSmtp();
@@ -169,7 +168,7 @@ describe('the author: the sendemail-validate hook', () => {
 
   it('lets a clean post through, and a cover letter', () => {
     const repo = siteRepo(CLEAN_POST);
-    expect(run(process.execPath, [CLI, 'install-hook'], repo).status).toBe(0);
+    expect(run(process.execPath, [cli, 'install-hook'], repo).status).toBe(0);
     const { server, sent } = fakeSmtp();
     const out = mkdtempSync(join(tmpdir(), 'review-post-series-'));
     git(repo, 'format-patch', '-q', '--cover-letter', '-1', '-o', out);
@@ -187,21 +186,21 @@ describe('the author: the sendemail-validate hook', () => {
     git(repo, 'config', 'core.hooksPath', 'my-hooks');
     mkdirSync(join(repo, 'my-hooks'));
     writeFileSync(join(repo, 'my-hooks', 'sendemail-validate'), '#!/bin/sh\nexit 0\n');
-    const refused = run(process.execPath, [CLI, 'install-hook'], repo);
+    const refused = run(process.execPath, [cli, 'install-hook'], repo);
     expect(refused.status).toBe(2);
     expect(refused.out).toMatch(/my-hooks\/sendemail-validate exists and was not written by review-post; use --force/);
-    expect(run(process.execPath, [CLI, 'install-hook', '--force'], repo).status).toBe(0);
+    expect(run(process.execPath, [cli, 'install-hook', '--force'], repo).status).toBe(0);
     expect(readFileSync(join(repo, 'my-hooks', 'sendemail-validate'), 'utf8')).toContain('--hook "$1"');
     expect(readdirSync(join(repo, '.git', 'hooks')).includes('sendemail-validate')).toBe(false);
     // Installing again over its own hook needs no --force.
-    expect(run(process.execPath, [CLI, 'install-hook'], repo).status).toBe(0);
+    expect(run(process.execPath, [cli, 'install-hook'], repo).status).toBe(0);
   });
 });
 
 describe('CI: --range and --output', () => {
   it('reviews the commits of a range through git format-patch', () => {
     const repo = siteRepo();
-    const r = run(process.execPath, [CLI, '--format', 'json', '--range', 'HEAD~1..HEAD'], repo);
+    const r = run(process.execPath, [cli, '--format', 'json', '--range', 'HEAD~1..HEAD'], repo);
     const report = JSON.parse(r.out.slice(0, r.out.lastIndexOf('}') + 1)) as { summary: { posts: number }; inputs: { source: string }[] };
     expect(report.inputs[0]!.source).toBe('HEAD~1..HEAD');
     expect(report.summary.posts).toBe(1);
@@ -209,7 +208,7 @@ describe('CI: --range and --output', () => {
   });
 
   it('says in one line when the range is not one', () => {
-    const r = run(process.execPath, [CLI, '--range', 'nope..HEAD'], siteRepo());
+    const r = run(process.execPath, [cli, '--range', 'nope..HEAD'], siteRepo());
     expect(r.status).toBe(2);
     expect(r.out.trim().split('\n')).toHaveLength(1);
     expect(r.out).toMatch(/^review-post: git format-patch failed: fatal: ambiguous argument 'nope\.\.HEAD'/);
