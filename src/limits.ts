@@ -7,8 +7,14 @@
 // Measured at the limits: 8,000 lines of `x` and blank lines, 1.2 s; 512 KB
 // of prose, 2 to 3 s; 3,000 items with a nested list each, 3.5 s.
 
-/** An input file or stdin: above this it is refused without being read whole. */
+/**
+ * An input file or stdin: above this it is refused without being read whole.
+ * An mbox is not held whole but streamed, message by message: no cap on it.
+ */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** One message of an mbox: above this it is skipped, counted but not kept. */
+export const MAX_MESSAGE_BYTES = MAX_INPUT_BYTES;
 
 /** A post (its new version, or a Markdown file given directly). */
 export const MAX_POST_BYTES = 512 * 1024;

@@ -71,6 +71,27 @@ function isWhitespace(input: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * Where the first line that is not blank starts (after a BOM); -1 when there
+ * is none; undefined when that line may not be whole yet (`ended` false).
+ */
+function firstLine(input: Buffer, ended: boolean): number | undefined {
+  let first = input.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
+  while (first < input.length) {
+    if (!ended && input.indexOf(LF, first) === -1) return undefined;
+    const line = lineAt(input, first);
+    if (!isWhitespace(input, line.start, line.end)) return first;
+    first = line.next;
+  }
+  return ended ? -1 : undefined;
+}
+
+/** Whether the first bytes of an input show an mbox: its first line that is not blank is a separator. */
+export function startsMbox(head: Buffer): boolean {
+  const first = firstLine(head, false);
+  return first !== undefined && first !== -1 && separatorSender(head, first, lineAt(head, first).end) !== null;
+}
+
 /** A message above the splitter's size cap: only its size is kept. */
 export interface OversizedMessage {
   index: number;
@@ -189,20 +210,9 @@ export class MboxSplitter {
     if (chunk !== undefined) this.held.push(chunk);
     const input = this.held.length === 1 ? (this.held[0] as Buffer) : Buffer.concat(this.held);
     this.held = [input];
-    const ended = chunk === undefined;
-    let first = input.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
-    while (first < input.length) {
-      if (!ended && input.indexOf(LF, first) === -1) return;
-      const line = lineAt(input, first);
-      if (!isWhitespace(input, line.start, line.end)) break;
-      first = line.next;
-    }
-    if (first >= input.length) {
-      // Blank so far: one message if it ends here, as a single message would be.
-      if (ended) this.state = 'single';
-      return;
-    }
-    if (separatorSender(input, first, lineAt(input, first).end) === null) {
+    const first = firstLine(input, chunk === undefined);
+    if (first === undefined) return;
+    if (first === -1 || separatorSender(input, first, lineAt(input, first).end) === null) {
       this.state = 'single';
       return;
     }
