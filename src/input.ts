@@ -28,7 +28,7 @@ const TOO_LARGE = `more than ${sizeText(MAX_INPUT_BYTES)}, too large to review`;
 // Enough to hold the first line of any mbox, which decides whether the input
 // streams; an input that ends sooner is simply held whole.
 const PROBE_BYTES = 1024 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
