@@ -5,6 +5,7 @@
 //   npm run bench -- --big         with the 1 GB archive
 //   npm run bench -- --runs 20     more runs per command (default 10)
 //   npm run bench -- --baseline D  archives also timed with the build in D
+//     --baseline-up-to 100         ... on archives up to 100 MB only
 //
 // Medians, min-max, and ratios against `node -e 0` measured in the same run:
 // this machine's absolute numbers move with load, the ratios much less.
@@ -141,7 +142,10 @@ table(`The corpus (${files.length} published posts, one call each)`, all, all[0]
 // `--baseline DIR`: an older build (DIR/dist/src/cli.js) timed beside this
 // one on the same archives, runs interleaved. An archive it refuses (exit 2,
 // the 64 MB input cap it had) is shown as refused.
+// `--baseline-up-to MB` spares it the larger archives (one that holds a 1 GB
+// archive whole takes many minutes a run).
 const baselineDir = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1] ?? '.') : undefined;
+const baselineUpTo = args.includes('--baseline-up-to') ? Number(args[args.indexOf('--baseline-up-to') + 1]) * 1e6 : Infinity;
 const builds = [
   { name: 'this build', cli },
   ...(baselineDir ? [{ name: 'baseline', cli: join(baselineDir, 'dist', 'src', 'cli.js') }] : []),
@@ -155,7 +159,7 @@ const shapes = [
 ];
 const scans = sizes.flatMap((bytes) =>
   shapes.flatMap((shape) =>
-    builds.map((build) => ({
+    builds.filter((build) => build.name !== 'baseline' || bytes <= baselineUpTo).map((build) => ({
       bytes,
       label: `${bytes / 1e6} MB, ${shape.label} | ${build.name}`,
       cmd: [process.execPath, build.cli, '--format', 'json', '--fail-level', 'none', archive(bytes, shape.every)],
