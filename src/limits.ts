@@ -7,8 +7,14 @@
 
 import type { Finding } from './types.js';
 
-/** An input file or stdin: above this it is refused without being read whole. */
+/**
+ * An input file or stdin: above this it is refused without being read whole.
+ * An mbox is not held whole but streamed, message by message: no cap on it.
+ */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** One message of an mbox: above this it is skipped, counted but not kept. */
+export const MAX_MESSAGE_BYTES = MAX_INPUT_BYTES;
 
 /** A post (its new version, or a Markdown file given directly). */
 // Reviewing costs some 5 µs a byte on this machine: 512 KB of prose took 2 to 2.5 s.

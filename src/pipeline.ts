@@ -4,10 +4,13 @@
 import { basename } from 'node:path';
 import { kindOf, type Source } from './input.js';
 import { defaultSettings, type Settings } from './config.js';
-import { capFindings, markdownTooComplex } from './limits.js';
+import { capFindings, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './limits.js';
 import { lintMarkdown, processorFor } from './lint.js';
 import { decodeMail } from './mail.js';
-import { splitMessages } from './mbox.js';
+import { isOversized } from './mbox.js';
+import { messagesOf, type ProgressListener } from './messages.js';
+import { cannotCarryPatch } from './prefilter.js';
+import { SkipList } from './skip-list.js';
 import { readDiff, readPatch } from './patch.js';
 import { trailerIgnores } from './suppress.js';
 import { emptySender, InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
@@ -17,6 +20,8 @@ export interface ReviewOptions {
   settings?: Settings;
   /** The website's checkout, for rules that check links and images against it. */
   siteDir?: string;
+  /** Told how far a streamed mbox has been read. */
+  onProgress?: ProgressListener;
 }
 
 /**
@@ -93,12 +98,26 @@ export async function reviewSource(source: Source, options: ReviewOptions = {}):
     return { source: source.name, patches: [await reviewPosts(patch, [patch], options)], skipped: [] };
   }
   const series: Patch[] = [];
-  const skipped: Skip[] = [];
+  const skips = new SkipList();
   let firstError: InputError | undefined;
   let unreadable = 0;
   let messages = 0;
-  for (const raw of splitMessages(source.data)) {
+  for await (const raw of messagesOf(source, options.onProgress)) {
     messages++;
+    if (isOversized(raw)) {
+      // Maybe a patch, maybe not: the user must hear of it, so it is reported as damaged.
+      const error = new InputError(`message ${raw.index}: more than ${sizeText(MAX_MESSAGE_BYTES)}, too large to review`);
+      unreadable++;
+      firstError ??= error;
+      skips.add({ reason: error.message, damaged: true });
+      continue;
+    }
+    // Once no more reasons are kept, decoding a message that cannot carry a
+    // patch would only count it: it is counted without.
+    if (skips.full && cannotCarryPatch(raw.raw)) {
+      skips.countUnlisted();
+      continue;
+    }
     let mail;
     try {
       mail = await decodeMail(raw);
@@ -107,18 +126,18 @@ export async function reviewSource(source: Source, options: ReviewOptions = {}):
       if (!(error instanceof InputError)) throw error;
       unreadable++;
       firstError ??= error;
-      skipped.push({ reason: error.message });
+      skips.add({ reason: error.message });
       continue;
     }
     const patch = readPatch(mail, posts);
     // Messages without a diff are noted for the input, not listed as patches.
     if (patch.hasDiff || patch.skipped.some((s) => s.damaged)) series.push(patch);
-    else skipped.push(...patch.skipped.map((s) => ({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` })));
+    else for (const s of patch.skipped) skips.add({ ...s, reason: `message ${raw.index} (${patch.subject || 'no subject'}): ${s.reason}` });
   }
   if (firstError && unreadable === messages) throw firstError;
   // The whole series is read before any post is linted: an image one patch
   // uses may come in another.
   const patches: ReviewedPatch[] = [];
   for (const patch of series) patches.push(await reviewPosts(patch, series, options));
-  return { source: source.name, patches, skipped };
+  return { source: source.name, patches, skipped: skips.kept, ...(skips.unlisted > 0 ? { unlistedSkips: skips.unlisted } : {}) };
 }

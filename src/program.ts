@@ -14,6 +14,7 @@ import { findSite } from './site.js';
 import { writeAtomic } from './output.js';
 import { DEFAULT_POSTS_GLOB } from './patch.js';
 import { reviewSource } from './pipeline.js';
+import { terminalProgress } from './progress.js';
 import { renderB4Check } from './render/b4-check.js';
 import { renderCodeQuality } from './render/codequality.js';
 import { renderGithub } from './render/github.js';
@@ -107,9 +108,11 @@ function note(line: string): void {
 // An archive may skip 100,000 messages: name a few, count the rest.
 const SKIPS_SHOWN = 5;
 
-function atMost(reasons: string[], shown: number): string[] {
-  if (reasons.length <= shown) return reasons;
-  return [...reasons.slice(0, shown), `and ${(reasons.length - shown).toLocaleString('en-US')} more`];
+/** The first `shown` reasons; `unlisted` more were only counted. */
+function atMost(reasons: string[], shown: number, unlisted = 0): string[] {
+  if (reasons.length <= shown && unlisted === 0) return reasons;
+  const more = Math.max(0, reasons.length - shown) + unlisted;
+  return [...reasons.slice(0, shown), `and ${more.toLocaleString('en-US')} more`];
 }
 
 /** Say on stderr what was not reviewed: one line for the quiet skips, one per damaged message. */
@@ -119,7 +122,7 @@ function reportSkips(input: ReviewedInput): boolean {
     ...input.patches.flatMap((p) => p.patch.skipped.map((s) => ({ ...s, reason: `"${p.patch.subject || 'no subject'}": ${s.reason}` }))),
   ];
   const quiet = all.filter((s) => !s.damaged).map((s) => s.reason);
-  if (quiet.length > 0) note(`${input.source}: skipped ${atMost(quiet, SKIPS_SHOWN).join('; ')}`);
+  if (quiet.length > 0) note(`${input.source}: skipped ${atMost(quiet, SKIPS_SHOWN, input.unlistedSkips).join('; ')}`);
   const damaged = all.filter((s) => s.damaged).map((s) => s.reason);
   for (const reason of atMost(damaged, SKIPS_SHOWN)) note(`${input.source}: ${reason}`);
   return damaged.length > 0;
@@ -232,12 +235,15 @@ async function run(files: string[], options: CliOptions, program: Command): Prom
   if (sources.length === 0) program.error('error: no input: name files, - for stdin, or --range A..B', { exitCode: 2 });
 
   const inputs: ReviewedInput[] = [];
+  const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
   for (const source of sources) {
     const settings = settingsFor(source, options);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
     const siteDir = options.site ?? findSite(process.cwd(), settings);
-    inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}) }));
+    const onProgress = progress?.listener(source.name);
+    inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}), ...(onProgress ? { onProgress } : {}) }));
+    progress?.clear();
   }
   const failing = worst(inputs) >= RANK[failLevel];
 

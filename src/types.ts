@@ -171,8 +171,10 @@ export interface ReviewedPatch {
 export interface ReviewedInput {
   source: string;
   patches: ReviewedPatch[];
-  /** Messages in this input that were not reviewed, and why. */
+  /** Messages in this input that were not reviewed, and why: every damaged one, the first quiet ones. */
   skipped: Skip[];
+  /** Quiet skips beyond those listed in `skipped` (an archive's plain traffic): counted only. */
+  unlistedSkips?: number;
 }
 
 /** Input that cannot be read as mail or Markdown: one line, exit 2. */

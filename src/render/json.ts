@@ -26,6 +26,8 @@ export function renderJson(inputs: ReviewedInput[]): string {
         };
       }),
       skipped: input.skipped,
+      // An archive's plain messages are counted, not listed one by one.
+      ...(input.unlistedSkips ? { unlistedSkips: input.unlistedSkips } : {}),
     })),
     summary: { patches, posts, findings },
   };
