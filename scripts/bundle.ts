@@ -46,6 +46,8 @@ const result = await build({
   plugins: [moduleLocation],
   logLevel: 'warning',
   legalComments: 'none',
+  // Comments and indentation cost reading and scanning at every start (about 10 ms of 210).
+  minifyWhitespace: true,
 });
 if (result.warnings.length > 0) throw new Error('esbuild warned: see above');
 
