@@ -16,10 +16,12 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 /** One message of an mbox: above this it is skipped, counted but not kept. */
 export const MAX_MESSAGE_BYTES = MAX_INPUT_BYTES;
 
-/** A post (its new version, or a Markdown file given directly). */
-// Reviewing costs some 5 µs a byte on this machine: 512 KB of prose took 2 to 2.5 s.
+/**
+ * A post (its new version, or a Markdown file given directly). Reviewing
+ * costs some 5 µs a byte on this machine: 512 KB of prose took 2 to 2.5 s.
+ */
 export const MAX_POST_BYTES = 256 * 1024;
-// 8,000 short lines took 1 to 2 s to parse alone; the corpus has 2,876 at most.
+/** 8,000 short lines took 1 to 2 s to parse alone; the corpus has 2,876 at most. */
 export const MAX_POST_LINES = 5_000;
 
 /**
