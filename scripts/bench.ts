@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { postOf } from './seed-post.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const corpus = resolve(root, '..', 'shared', 'corpus');
@@ -77,15 +78,7 @@ function table(title: string, timings: Timing[], base: Timing): void {
   }
 }
 
-function seedPost(): string {
-  const lines = readFileSync(join(root, 'fixtures', 'osv-virtio-fs-v1.mbox'), 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('@@ '));
-  return `${lines
-    .slice(start + 1)
-    .filter((l) => l.startsWith('+'))
-    .map((l) => l.slice(1))
-    .join('\n')}\n`;
-}
+const seedPost = (): string => postOf(join(root, 'fixtures', 'osv-virtio-fs-v1.mbox'));
 
 function corpusFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Source } from '../src/input.js';
+import { patchMail } from './patch-mail.js';
 
 /** Seeds to mutate: mail (mbox, eml, patch) and Markdown posts. */
 export interface Pool {
@@ -131,28 +132,8 @@ export function mutate(data: Buffer, mutations: readonly Mutation[]): Buffer {
 /** A one-patch mail that adds `post` at `path`: how a post reaches review-post. */
 export function mailOfPost(post: string, path = '_posts/2020-01-01-fuzz.md', subject = '[PATCH] Add a post'): string {
   const lines = post.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-  return [
-    'From: Fuzz Author <fuzz@example.org>',
-    `Subject: ${subject}`,
-    'Date: Wed, 4 Nov 2020 02:42:22 +0200',
-    'Message-ID: <fuzz@example.org>',
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    '',
-    'Add a post.',
-    '',
-    'Signed-off-by: Fuzz Author <fuzz@example.org>',
-    '---',
-    `diff --git a/${path} b/${path}`,
-    'new file mode 100644',
-    '--- /dev/null',
-    `+++ b/${path}`,
-    `@@ -0,0 +1,${lines.length} @@`,
-    ...lines.map((l) => `+${l}`),
-    '-- ',
-    '2.30.0',
-    '',
-  ].join('\n');
+  const headers = 'MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8';
+  return patchMail(lines, { author: 'Fuzz Author <fuzz@example.org>', subject, path, headers });
 }
 
 /** Markdown built to nest and to pile up delimiters: what remark recursion and micromark's quadratic paths need. */

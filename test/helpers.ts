@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { postOf } from '../scripts/seed-post.js';
 
 export const root = join(import.meta.dirname, '..');
 export const fixture = (...parts: string[]): string => join(root, 'fixtures', ...parts);
@@ -38,11 +39,5 @@ export function reviewPost(
 
 /** The post a seed mbox adds: its `+` lines after the hunk header. */
 export function seedPost(name = 'osv-virtio-fs-v1.mbox'): string {
-  const lines = readFileSync(fixture(name), 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('@@ '));
-  return `${lines
-    .slice(start + 1)
-    .filter((l) => l.startsWith('+'))
-    .map((l) => l.slice(1))
-    .join('\n')}\n`;
+  return postOf(fixture(name));
 }

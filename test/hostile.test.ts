@@ -9,13 +9,13 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { patchMail } from '../scripts/patch-mail.js';
+import { postLinesOf } from '../scripts/seed-post.js';
 import { cli, fixture, reviewPost, root, type Run } from './helpers.js';
 
 const V1 = fixture('osv-virtio-fs-v1.mbox');
 const SEED = readFileSync(V1, 'utf8');
-const POST_LINES = SEED.split('\n')
-  .filter((l) => l.startsWith('+') && !l.startsWith('+++'))
-  .map((l) => l.slice(1));
+const POST_LINES = postLinesOf(V1);
 const BIG: string[] = [];
 while (BIG.join('\n').length < 1024 * 1024) BIG.push(...POST_LINES);
 const TEN_MB = 10 * 1024 * 1024;
@@ -42,40 +42,6 @@ function file(name: string, data: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, data);
   return path;
-}
-
-/** A one-patch mail that adds `lines` as a post. */
-function mailWith(lines: string[], { subject = '[PATCH] Add a post', path = '_posts/2020-01-01-post.md', headers = '' } = {}): string {
-  const git = /[^\x20-\x7e]|"/.test(path) ? `"a/${escapeC(path)}" "b/${escapeC(path)}"` : `a/${path} b/${path}`;
-  const plus = /[^\x20-\x7e]|"/.test(path) ? `"b/${escapeC(path)}"` : `b/${path}`;
-  return [
-    'From: Ann Author <ann@example.org>',
-    `Subject: ${subject}`,
-    'Date: Wed, 4 Nov 2020 02:42:22 +0200',
-    'Message-ID: <hostile@example.org>',
-    ...(headers ? [headers] : []),
-    '',
-    'Add a post.',
-    '',
-    'Signed-off-by: Ann Author <ann@example.org>',
-    '---',
-    `diff --git ${git}`,
-    'new file mode 100644',
-    '--- /dev/null',
-    `+++ ${plus}`,
-    `@@ -0,0 +1,${lines.length} @@`,
-    ...lines.map((l) => `+${l}`),
-    '-- ',
-    '2.30.0',
-    '',
-  ].join('\n');
-}
-
-/** Git's C quoting of a path: controls and non-ASCII as octal UTF-8 bytes. */
-function escapeC(path: string): string {
-  return [...Buffer.from(path, 'utf8')]
-    .map((b) => (b === 0x22 ? '\\"' : b === 0x5c ? '\\\\' : b < 0x20 || b > 0x7e ? `\\${b.toString(8).padStart(3, '0')}` : String.fromCharCode(b)))
-    .join('');
 }
 
 /** One line on stderr, prefixed, matching `message`; nothing on stdout unless said. */
@@ -114,7 +80,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     // Past the first 4 KB, which decide whether a file is text at all.
     const lines = [...POST_LINES];
     lines[117] = `${lines[117]!}\0 nul`;
-    const path = file('nul-post.eml', mailWith(lines));
+    const path = file('nul-post.eml', patchMail(lines));
     const run = reviewPost([path]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
@@ -147,7 +113,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     ['an unknown charset', 'x-klingon'],
     ['a charset label that is no charset at all', '"utf-8\u001b[31m"'],
   ])('%s: read as UTF-8, reviewed', (_what, charset) => {
-    const mail = mailWith(POST_LINES, { headers: `MIME-Version: 1.0\nContent-Type: text/plain; charset=${charset}` });
+    const mail = patchMail(POST_LINES, { headers: `MIME-Version: 1.0\nContent-Type: text/plain; charset=${charset}` });
     const run = reviewPost([file(`charset-${charset.length}.eml`, mail)]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
@@ -160,7 +126,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     ['utf-8 over ISO-8859-1 bytes', 'utf-8', 'latin1'],
   ] as const)('a lying charset (%s): a review or one line, never a crash', (_what, charset, encoding) => {
     const lines = POST_LINES.map((l, i) => (i === 40 ? `${l} Café, naïve, Straße.` : l));
-    const mail = mailWith(lines, { headers: `MIME-Version: 1.0\nContent-Type: text/plain; charset=${charset}` });
+    const mail = patchMail(lines, { headers: `MIME-Version: 1.0\nContent-Type: text/plain; charset=${charset}` });
     const run = reviewPost([file(`lying-${charset}.eml`, Buffer.from(mail, encoding))]);
     expect(run.stderr).not.toContain('internal error');
     expect([1, 2]).toContain(run.status);
@@ -169,7 +135,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
   });
 
   it('invalid base64: what decodes is reviewed or refused in one line', () => {
-    const body = mailWith(POST_LINES).split('\n\n').slice(1).join('\n\n');
+    const body = patchMail(POST_LINES).split('\n\n').slice(1).join('\n\n');
     const b64 = Buffer.from(body).toString('base64').replace(/(.{76})/g, '$1\n');
     const broken = `${b64.slice(0, 3000)}!!*&^%$#\n${b64.slice(3000, 6000)}====abc=\n${b64.slice(6000)}`;
     const head = 'From: A <a@example.org>\nSubject: [PATCH] x\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n';
@@ -180,7 +146,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
   });
 
   it('invalid quoted-printable: decoded leniently and reviewed', () => {
-    const body = mailWith(POST_LINES).split('\n\n').slice(1).join('\n\n');
+    const body = patchMail(POST_LINES).split('\n\n').slice(1).join('\n\n');
     const qp = body.replace(/\?/g, '=3F').replace(/^\+window/m, '+window=ZZ=4').replace(/ $/gm, '=20');
     const head = 'From: A <a@example.org>\nSubject: [PATCH] x\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n';
     const run = reviewPost([file('bad-qp.eml', `${head}${qp}=`)]);
@@ -209,7 +175,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
   });
 
   it('a 10 MB single line in a header, and a file that is one 10 MB line', () => {
-    const header = mailWith(POST_LINES, { subject: `[PATCH] ${'long '.repeat(TEN_MB / 5)}` });
+    const header = patchMail(POST_LINES, { subject: `[PATCH] ${'long '.repeat(TEN_MB / 5)}` });
     const run = timedRun([file('long-header.eml', header)]);
     expect(run.status).toBe(2);
     oneLine(run, /^review-post: message 1 cannot be read as mail: Max header size for a MIME node exceeded$/);
@@ -231,7 +197,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
     expect(md.status).toBe(2);
     oneLine(md, /big\.md: not reviewed: it has 1(?:\.\d)? MB, more than the 256 KB a post may have$/);
     const fits = BIG.slice(0, Math.floor((BIG.length * 200) / 1024));
-    const ok = timedRun([file('fits.eml', mailWith(fits))]);
+    const ok = timedRun([file('fits.eml', patchMail(fits))]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(1);
     expect(ok.ms).toBeLessThan(60_000);
@@ -257,7 +223,7 @@ describe('bad input: one clear line and exit 2, or a review with a note', () => 
 
 describe('posts beyond the limits, mailed', () => {
   it.each(TRAPS)('%s in a patch: that post named and not reviewed, exit 2', (_what, markdown, message) => {
-    const mailed = timedRun([file('deep.eml', mailWith(markdown.replace(/\n$/, '').split('\n')))], undefined, 20_000);
+    const mailed = timedRun([file('deep.eml', patchMail(markdown.replace(/\n$/, '').split('\n')))], undefined, 20_000);
     expect(mailed.status).toBe(2);
     oneLine(mailed, new RegExp(`"\\[PATCH\\] Add a post": _posts/2020-01-01-post\\.md was not reviewed: .*${message.source}`));
     expect(mailed.stdout).toBe('No comments on 0 posts.\n');
@@ -267,7 +233,7 @@ describe('posts beyond the limits, mailed', () => {
   it('a 10 MB single line or 1 MB of prose in a mailed post: refused in one line, the rest of the series reviewed', () => {
     const long = [...POST_LINES.slice(0, 10), 'x'.repeat(TEN_MB), ...POST_LINES.slice(10)];
     for (const lines of [long, BIG]) {
-      const run = timedRun([file('big-in-series.mbox', `${SEED}\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\n${mailWith(lines)}`)], undefined, 30_000);
+      const run = timedRun([file('big-in-series.mbox', `${SEED}\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\n${patchMail(lines)}`)], undefined, 30_000);
       expect(run.status).toBe(2);
       oneLine(run, /_posts\/2020-01-01-post\.md was not reviewed: it has (?:10|1(?:\.\d)?) MB, more than the 256 KB a post may have$/);
       expect(run.stdout).toMatch(/\d+ comments on 1 post\./);
@@ -281,7 +247,7 @@ describe('a post that trips one rule everywhere', () => {
     const lines = [...POST_LINES];
     const slips = Array.from({ length: 120 }, (_, i) => `Item ${i} is the the one.`);
     lines.splice(20, 0, '', ...slips.flatMap((l) => [l, '']));
-    const run = reviewPost([file('many-slips.eml', mailWith(lines)), '--format', 'json']);
+    const run = reviewPost([file('many-slips.eml', patchMail(lines)), '--format', 'json']);
     expect(run.status).toBe(1);
     type Report = { inputs: { patches: { posts: { findings: { rule: string; message: string }[] }[] }[] }[] };
     const findings = (JSON.parse(run.stdout) as Report).inputs
@@ -329,8 +295,8 @@ describe('terminal safety: nothing in a mail drives the terminal, in any format'
   lines[33] = `window.${EVIL} What is that? It's a shared memory window between the host and the`;
   lines[40] = `${lines[40]} [tool${EVIL}](https://example.org/${encodeURIComponent(EVIL)}) ${EVIL}`;
   const mbox = [
-    mailWith(lines, { subject: `[PATCH 1/2] ${EVIL}`, path: `_posts/2020-11-04-${EVIL}.md` }).replace('From: Ann Author', `From: Ann ${EVIL} Author`),
-    mailWith(lines, { subject: `[PATCH 2/2] =?UTF-8?B?${Buffer.from(EVIL).toString('base64')}?=`, path: `images/${EVIL}.png` }),
+    patchMail(lines, { subject: `[PATCH 1/2] ${EVIL}`, path: `_posts/2020-11-04-${EVIL}.md` }).replace('From: Ann Author', `From: Ann ${EVIL} Author`),
+    patchMail(lines, { subject: `[PATCH 2/2] =?UTF-8?B?${Buffer.from(EVIL).toString('base64')}?=`, path: `images/${EVIL}.png` }),
   ]
     .map((m) => `From mboxrd@z Thu Jan  1 00:00:00 1970\n${m}`)
     .join('\n');

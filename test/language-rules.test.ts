@@ -20,22 +20,11 @@ import { edits, isWord, likelyCorrection, listedMisspelling, Misspellings, missp
 import { PhraseMatcher, parsePattern } from '../src/phrases.js';
 import type { Finding } from '../src/types.js';
 import { findRepoVocabulary, loadVocabulary, makeVocabulary, parseVocabulary } from '../src/vocabulary.js';
-import { fixture, shared } from './helpers.js';
+import { fixture, seedPost, shared } from './helpers.js';
 
 const LANGUAGE = ['spelling', 'confusables', 'doubled-words', 'wordy-phrase', 'punctuation-spacing', 'undefined-acronym'];
 const processor = markdownProcessor(RULES.filter((r) => LANGUAGE.includes(r.id)));
 
-/** The post that a seed mail adds: its `+` lines after the `@@` line. */
-function seedPost(name: string): string {
-  const lines = readFileSync(fixture(name), 'utf8').split('\n');
-  const from = lines.findIndex((l) => l.startsWith('@@'));
-  const post: string[] = [];
-  for (const line of lines.slice(from + 1)) {
-    if (!line.startsWith('+')) break;
-    post.push(line.slice(1));
-  }
-  return `${post.join('\n')}\n`;
-}
 
 const brief = (f: Finding): string => `${f.line}-${f.endLine} ${f.rule}: ${f.message}`;
 
