@@ -199,7 +199,7 @@ for (const scan of scans) {
 }
 
 // The seed post's paragraphs up to 2 KB: a hundred of them stay under the
-// 256 KB a post may have (src/limits.ts), the seed post whole would not.
+// 256 KB a post may have (src/core/limits.ts), the seed post whole would not.
 const paragraphs = seedPost().split('---\n').slice(2).join('---\n').split('\n\n');
 let unit = '';
 for (const p of paragraphs) if (unit.length + p.length < 2048) unit += `${p}\n\n`;

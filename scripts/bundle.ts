@@ -37,7 +37,7 @@ const moduleLocation: Plugin = {
 };
 
 const result = await build({
-  entryPoints: [join(dist, 'src', 'bundle-entry.js')],
+  entryPoints: [join(dist, 'src', 'cli', 'bundle-entry.js')],
   outfile: join(dist, 'review-post.cjs'),
   bundle: true,
   platform: 'node',
@@ -53,6 +53,6 @@ if (result.warnings.length > 0) throw new Error('esbuild warned: see above');
 
 // The cache is an optimisation: a build without the seed (a packed copy) just goes without it.
 if (existsSync(seed)) {
-  const { writeCodeCache } = createRequire(import.meta.url)('../src/load-bundle.cjs') as typeof import('../src/load-bundle.cjs');
+  const { writeCodeCache } = createRequire(import.meta.url)('../src/cli/load-bundle.cjs') as typeof import('../src/cli/load-bundle.cjs');
   await writeCodeCache(dist, seed);
 }

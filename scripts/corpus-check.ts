@@ -8,8 +8,8 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { lintMarkdown } from '../src/lint.js';
-import { RULES } from '../rules/index.js';
+import { lintMarkdown } from '../src/lint/processor.js';
+import { RULES } from '../src/rules/index.js';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 
@@ -25,7 +25,7 @@ const args = process.argv.slice(2);
 const show = args.includes('--show');
 const only = args.filter((a) => !a.startsWith('--'));
 const files = markdownFiles(corpus);
-const perRule = new Map<string, { findings: number; posts: number }>(RULES.map((r) => [r.id, { findings: 0, posts: 0 }]));
+const perRule = new Map<string, { findings: number; posts: number }>(RULES.map((r) => [r.meta.id, { findings: 0, posts: 0 }]));
 
 for (const path of files) {
   const text = readFileSync(path, 'utf8');

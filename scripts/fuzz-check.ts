@@ -3,8 +3,8 @@
 // raw control character. Anything else is thrown: a bug to fix.
 
 import { Chalk } from 'chalk';
-import { defaultSettings } from '../src/config.js';
-import type { Source } from '../src/input.js';
+import { defaultSettings } from '../src/config/settings.js';
+import type { Source } from '../src/mail/input.js';
 import { reviewSource } from '../src/pipeline.js';
 import { renderB4Check } from '../src/render/b4-check.js';
 import { renderCodeQuality } from '../src/render/codequality.js';
@@ -12,11 +12,11 @@ import { renderGithub } from '../src/render/github.js';
 import { renderJson } from '../src/render/json.js';
 import { composeReply } from '../src/render/mail.js';
 import { renderRdjsonl } from '../src/render/rdjsonl.js';
-import { ruleInfos } from '../src/render/rule-info.js';
+import { ruleInfos } from '../src/rules/info.js';
 import { renderSarif } from '../src/render/sarif.js';
 import { renderTerse } from '../src/render/terse.js';
 import { commentedPatches, renderText } from '../src/render/text.js';
-import { InputError } from '../src/types.js';
+import { InputError } from '../src/core/types.js';
 
 /** Raw controls a terminal acts on: C0 but tab and newline, DEL, C1, bidi controls. */
 export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

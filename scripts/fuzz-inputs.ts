@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Source } from '../src/input.js';
+import type { Source } from '../src/mail/input.js';
 import { patchMail } from './patch-mail.js';
 
 /** Seeds to mutate: mail (mbox, eml, patch) and Markdown posts. */

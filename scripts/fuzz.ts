@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { Source } from '../src/input.js';
+import type { Source } from '../src/mail/input.js';
 import { inputArbitrary, loadPool } from './fuzz-inputs.js';
 
 const root = resolve(import.meta.dirname, '..', '..');

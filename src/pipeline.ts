@@ -1,19 +1,30 @@
-// From one input to its reviewed posts: split the mail, decode each message,
-// read its patch, lint each post, keep the findings on lines the patch adds.
+// The spine: from one input to its reviewed posts, stage by stage, each stage
+// a folder of src/ that imports only the ones below it:
+//
+//   mail/     read the input, split an mbox, decode each message
+//   patch/    read the patch: commit message, diff, files, the posts it adds
+//   lint/     lint each post with the rules (rules/, their kit in rules/kit/)
+//   here      keep the findings on lines the patch adds
+//   quote.ts  decide what the inline review quotes (plain data)
+//   render/   print it in the format asked for
+//   cli/      the command around it all; config/ gives each input its settings
+//
+// core/ holds what every stage shares: the types, the severity ranking, the
+// limits on input, safe text for the terminal.
 
-import { basename } from 'node:path';
-import { kindOf, type Source } from './input.js';
-import { defaultSettings, type Settings } from './config.js';
-import { capFindings, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './limits.js';
-import { lintMarkdown, processorFor } from './lint.js';
-import { decodeMail } from './mail.js';
-import { isOversized } from './mbox.js';
-import { messagesOf, type ProgressListener } from './messages.js';
-import { cannotCarryPatch } from './prefilter.js';
-import { SkipList } from './skip-list.js';
-import { readDiff, readPatch } from './patch.js';
-import { trailerIgnores } from './suppress.js';
-import { emptySender, InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './types.js';
+import { defaultSettings, type Settings } from './config/settings.js';
+import { capFindings, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
+import { SkipList } from './core/skip-list.js';
+import { InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './core/types.js';
+import { lintMarkdown, processorFor } from './lint/processor.js';
+import { trailerIgnores } from './lint/suppress.js';
+import { decodeMail } from './mail/decode.js';
+import { kindOf, type Source } from './mail/input.js';
+import { isOversized } from './mail/mbox.js';
+import { messagesOf, type ProgressListener } from './mail/messages.js';
+import { cannotCarryPatch } from './mail/prefilter.js';
+import { markdownPatch } from './patch/markdown.js';
+import { readDiff, readPatch } from './patch/read.js';
 
 export interface ReviewOptions {
   /** The site's settings (rules, vocabulary, posts glob ...); the defaults when absent. */
@@ -57,40 +68,11 @@ async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions
   return { patch: { ...patch, posts: posts.map((p) => p.post), skipped: [...patch.skipped, ...skipped] }, posts };
 }
 
-/** A Markdown file given directly: one pseudo-patch that adds it whole. */
-function markdownPatch(source: Source): Patch {
-  const content = source.data.toString('utf8').replace(/\r\n?/g, '\n');
-  const lines = content.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const post: Post = {
-    path: source.name,
-    status: 'added',
-    header: [],
-    hunks: [
-      {
-        header: `@@ -0,0 +1,${lines.length} @@`,
-        lines: lines.map((text, i) => ({ text: `+${text}`, kind: 'add' as const, newLine: i + 1 })),
-      },
-    ],
-    content,
-    addedLines: new Set(lines.map((_, i) => i + 1)),
-  };
-  return {
-    ...emptySender(),
-    subject: basename(source.name),
-    commitMessage: [],
-    hasDiff: true,
-    trailers: [],
-    posts: [post],
-    skipped: [],
-  };
-}
-
 export async function reviewSource(source: Source, options: ReviewOptions = {}): Promise<ReviewedInput> {
   const kind = kindOf(source);
   const posts = { posts: (options.settings ?? defaultSettings()).posts };
   if (kind === 'markdown') {
-    const patch = markdownPatch(source);
+    const patch = markdownPatch(source.name, source.data);
     return { source: source.name, patches: [await reviewPosts(patch, [patch], options)], skipped: [] };
   }
   if (kind === 'diff') {

@@ -4,10 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postOf } from '../scripts/seed-post.js';
+import { PRESETS } from '../src/config/settings.js';
 
 export const root = join(import.meta.dirname, '..');
 export const fixture = (...parts: string[]): string => join(root, 'fixtures', ...parts);
 export const shared = (...parts: string[]): string => join(root, '..', 'shared', ...parts);
+
+/** The default preset's posts glob, for reading patches as the default review does. */
+export const POSTS = { posts: PRESETS['qemu-web'].posts };
 
 /** What users run: the package's bin, so that the tests start the command the same way. */
 export const cli = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['review-post']!);

@@ -4,9 +4,10 @@
 // patch per run and keys results by message and tool, so one object sums up
 // the whole input; `[]` says there was nothing for us to look at.
 
-import type { ReviewedInput, Severity } from '../types.js';
-import { safeJson } from '../safe-text.js';
-import { locate, oneLine, plural, RANK, SEVERITIES, type FailLevel, type FormatOptions } from './ci.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
+import { safeJson } from '../core/safe-text.js';
+import { fails, SEVERITIES, type FailLevel } from '../core/severity.js';
+import { locate, oneLine, plural, type FormatOptions } from './ci.js';
 
 export interface B4CheckResult {
   tool: string;
@@ -27,7 +28,7 @@ export function b4CheckResults(inputs: ReviewedInput[], failLevel: FailLevel = '
 
   const counts = SEVERITIES.map((s) => [s, located.filter((l) => l.finding.severity === s).length] as const).filter(([, n]) => n > 0);
   let status: B4CheckResult['status'] = 'pass';
-  if (located.length > 0) status = located.some((l) => RANK[l.finding.severity] >= RANK[failLevel]) ? 'fail' : 'warn';
+  if (located.length > 0) status = located.some((l) => fails(l.finding.severity, failLevel)) ? 'fail' : 'warn';
   if (damaged.length > 0) status = 'fail';
 
   const found = counts.length === 0 ? 'no comments' : counts.map(([s, n]) => plural(n, ...NOUNS[s])).join(', ');

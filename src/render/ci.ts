@@ -4,8 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { safeLine } from '../safe-text.js';
-import type { Finding, Post, ReviewedInput, ReviewedPatch, Severity } from '../types.js';
+import { safeLine } from '../core/safe-text.js';
+import type { Finding, Post, ReviewedInput, ReviewedPatch } from '../core/types.js';
 
 export interface FormatOptions {
   /**
@@ -15,14 +15,6 @@ export interface FormatOptions {
    */
   root?: string;
 }
-
-export type FailLevel = Severity | 'none';
-
-/** Higher is more severe; `none` is above everything so nothing reaches it. */
-export const RANK: Record<FailLevel, number> = { info: 1, warning: 2, error: 3, none: Infinity };
-
-/** Severities, most severe first. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface Located {
   patch: ReviewedPatch;

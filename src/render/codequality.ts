@@ -1,8 +1,8 @@
 // GitLab's Code Quality report (artifacts:reports:codequality): a JSON array
 // of issues, the subset of the Code Climate spec that GitLab reads.
 
-import type { ReviewedInput, Severity } from '../types.js';
-import { safeJson } from '../safe-text.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
+import { safeJson } from '../core/safe-text.js';
 import { fingerprints, locate, type FormatOptions } from './ci.js';
 
 // GitLab's scale is info < minor < major < critical < blocker. Critical and

@@ -5,8 +5,9 @@
 // warnings, then notices, 10 of each at most, and one plain line says how
 // many were left out.
 
-import type { ReviewedInput, Severity } from '../types.js';
-import { locate, oneLine, plural, SEVERITIES, type FormatOptions, type Located } from './ci.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
+import { SEVERITIES } from '../core/severity.js';
+import { locate, oneLine, plural, type FormatOptions, type Located } from './ci.js';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
 

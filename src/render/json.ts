@@ -1,8 +1,8 @@
 // The machine-readable report. Other tools parse it: fields may be added,
 // none changed (see README, "JSON output").
 
-import { safeJson } from '../safe-text.js';
-import type { ReviewedInput } from '../types.js';
+import { safeJson } from '../core/safe-text.js';
+import type { ReviewedInput } from '../core/types.js';
 
 export function renderJson(inputs: ReviewedInput[]): string {
   let patches = 0;

@@ -3,7 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { Chalk } from 'chalk';
-import type { Mailbox, ReviewedPatch } from '../types.js';
+import type { Mailbox, ReviewedPatch } from '../core/types.js';
 import { renderPatchReview } from './text.js';
 
 export interface Reviewer {

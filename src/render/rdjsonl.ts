@@ -2,8 +2,8 @@
 // for `reviewdog -f=rdjsonl`. Ranges end exclusive as ours do; columns count
 // UTF-8 bytes there, UTF-16 units here, so they are converted.
 
-import type { ReviewedInput, Severity } from '../types.js';
-import { safeJson } from '../safe-text.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
+import { safeJson } from '../core/safe-text.js';
 import { byteColumn, locate, replacement, type FormatOptions } from './ci.js';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };

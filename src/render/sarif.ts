@@ -3,10 +3,10 @@
 // result per finding.
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { ReviewedInput, Severity } from '../types.js';
-import { safeJson } from '../safe-text.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
+import { safeJson } from '../core/safe-text.js';
 import { fingerprints, locate, replacement, type FormatOptions } from './ci.js';
-import type { RuleInfo } from './rule-info.js';
+import type { RuleInfo } from '../rules/info.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 

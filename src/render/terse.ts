@@ -3,7 +3,7 @@
 // finding: b4's per-patch check commands (prep-/am-perpatch-check-cmd) take
 // any output as something to report.
 
-import type { ReviewedInput, Severity } from '../types.js';
+import type { ReviewedInput, Severity } from '../core/types.js';
 import { locate, oneLine, type FormatOptions } from './ci.js';
 
 const LEVEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };

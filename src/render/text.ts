@@ -2,9 +2,9 @@
 // between, one line that counts the comments at the end.
 
 import type { ChalkInstance } from 'chalk';
-import { reviewPatch, type Block } from '../review.js';
-import { safeLine } from '../safe-text.js';
-import type { ReviewedInput, ReviewedPatch } from '../types.js';
+import { reviewPatch, type Block } from '../quote.js';
+import { safeLine } from '../core/safe-text.js';
+import type { ReviewedInput, ReviewedPatch } from '../core/types.js';
 
 const WIDTH = 72;
 

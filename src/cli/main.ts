@@ -1,0 +1,68 @@
+// The command line: options in, review out, and an exit status CI can use.
+// Importing it has no effect: src/cli.ts (or the bundle, src/bin.cts) runs it.
+
+import { InputError } from '../core/types.js';
+import { installHook } from './hook.js';
+import { note } from './notes.js';
+import { reviewCommand, type CliOptions } from './options.js';
+import { run } from './run.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let status = 0;
+  const program = reviewCommand()
+    .action(async (files: string[], options: CliOptions) => {
+      status = await run(files, options, program);
+    });
+  program
+    .command('install-hook')
+    .description('install a sendemail-validate hook that runs review-post before git send-email')
+    .option('--force', 'replace a hook that review-post did not write')
+    .action((options: { force?: boolean }) => {
+      const { path, replaced } = installHook(options);
+      process.stdout.write(
+        `${replaced ? 'Replaced' : 'Installed'} ${path}\n` +
+          'git send-email now reviews each post before sending; a finding stops the send.\n' +
+          `Bypass once: git send-email --no-validate ...   Remove: rm ${path}\n`,
+      );
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as { exitCode?: number }).exitCode;
+    if (code === undefined) throw error;
+    return code === 0 ? 0 : 2;
+  }
+  return status;
+}
+
+function fail(error: unknown): number {
+  if (error instanceof InputError) {
+    note(error.message);
+  } else {
+    // A bug of ours: still one line, with the stack only on request.
+    note(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.REVIEW_POST_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+  }
+  return 2;
+}
+
+/** Run the command on `argv` in this process: its exit status, pipe errors handled. */
+export function runCommand(argv: string[]): void {
+  // `review-post ... | head` closes the pipe early: that is not an error to report.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = fail(error);
+    },
+  );
+}

@@ -1,0 +1,62 @@
+// The one contract between the linter and the rules: what a rule may know
+// beyond the Markdown, handed over in the VFile's data. Rules read it through
+// `contextOf` and never import the config, the linter or the command line, so
+// that they run the same under remark-cli (where the context is empty).
+
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Patch, Post } from '../../core/types.js';
+
+/** The settings rules read; the config's `Settings` extends this. */
+export interface RuleSettings {
+  /** Where the settings came from, for messages; '' for the built-in defaults. */
+  source: string;
+  /** The list's subject prefix, e.g. `qemu-web PATCH`. */
+  subjectPrefix: string;
+  /** Front-matter schema for the structure rules. */
+  frontMatter: 'jekyll' | 'zola';
+  /** Accepted words and acronyms. */
+  vocabulary: string[];
+  /** Terms the site already knows a home for: `{"virtio-fs": "https://virtio-fs.gitlab.io/"}`. */
+  links: Record<string, string>;
+  /** Old or unofficial host (or URL prefix) → the canonical one. */
+  preferredUrls: Record<string, string>;
+}
+
+/**
+ * What a rule may know beyond the Markdown: the patch and series it came in,
+ * the mail's date, the site's checkout. Absent for a post given directly.
+ */
+export interface LintContext {
+  post?: Post;
+  patch?: Patch;
+  /** Every patch of the same input, the post's own included (a series). */
+  series?: Patch[];
+  /** The website's checkout, when the review runs inside it or with --site. */
+  siteDir?: string;
+  /** The site's configuration: vocabulary, known links, preferred URLs ... */
+  settings?: RuleSettings;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    reviewPost: LintContext;
+  }
+}
+
+/** The rule's view of the lint context: empty for a post given without one. */
+export function contextOf(file: VFile): LintContext {
+  return file.data.reviewPost ?? {};
+}
+
+/**
+ * Marks a finding as being about the commit message (sign-off, subject), so
+ * the review can put it under the quoted commit message.
+ */
+export function markOnCommitMessage(message: VFileMessage): void {
+  Object.assign(message, { onCommitMessage: true });
+}
+
+export function onCommitMessage(message: VFileMessage): boolean {
+  return (message as VFileMessage & { onCommitMessage?: unknown }).onCommitMessage === true;
+}

@@ -1,0 +1,105 @@
+/**
+ * review-post:confusables
+ *
+ * Flags a word mixed up with its homophone or written without its
+ * apostrophe, only in contexts where the wrong one is certain: "This is
+ * were ..." (where), "its a" (it's), "on it's own" (its), "more then"
+ * (than), "could of" (have), "dont" (don't), "to setup the" (set up), and
+ * "a"/"an" before a dictionary word that plainly takes the other. The
+ * context patterns are in data/confusables.txt; a bare word is never
+ * banned, so "its own" and "the setup" pass.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   This is where unikernels come in. The guest keeps its own page cache,
+ *   and it's faster than before. You could of course set up the device by
+ *   hand: the setup is an easy one, and a unikernel boots in a second.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   This is were unikernels come in: its a small image, and it boots faster
+ *   then a container.
+ *
+ *   The guest keeps it's own page cache. You could of used an other cache,
+ *   but that is a expensive choice.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:9-2:18: Typo: "were" should be "where" here.
+ *   1:34-2:18: Typo: "its" should be "it's" here.
+ *   2:1-2:18: Typo: "then" should be "than" here.
+ *   4:17-5:32: Typo: "it's" should be "its" here.
+ *   4:48-5:32: Typo: "of" should be "have" here.
+ *   4:56-5:32: Typo: "an other" should be "another" here.
+ *   5:13-5:32: Typo: "a expensive" should be "an expensive".
+ */
+
+import type { Root } from 'mdast';
+import { readDataLines } from '../kit/data-files.js';
+import { isCommonWord } from '../kit/lexicon.js';
+import { matchCase, norm, opensSentence, placeOf, proseBlocks, wordRuns, type Token } from '../kit/prose.js';
+import { PhraseMatcher, parsePattern } from '../kit/phrases.js';
+import { defineRule } from '../kit/rule.js';
+
+let matcher: PhraseMatcher | undefined;
+
+// Words after "a" that make it a letter or a variable ("if a and b ...").
+const NOT_AFTER_A = new Set(['and', 'or', 'is', 'are', 'as', 'at', 'of', 'on', 'in', 'if', 'into', 'onto', 'else', 'equals', 'an', 'a']);
+// Vowel letters read with a consonant sound: "a one-off", "a European".
+const CONSONANT_SOUND = /^(?:one|once|eu|ewe|uni(?!n)|use|usu|uti|ura|uri)/;
+// Consonant letters read with a vowel sound, and silent h: "an hour".
+const VOWEL_SOUND = /^(?:hour|honest|honou?r|heir)/;
+
+/** The article that `word` takes, when its spelling tells for sure. */
+function articleFor(word: string): 'a' | 'an' | undefined {
+  // Letters read one by one ("an npm package") have no vowel, or are no common word.
+  if (!/^[a-z]{2,}$/.test(word) || !/[aeiouy]/.test(word) || !isCommonWord(word)) return undefined;
+  if (VOWEL_SOUND.test(word)) return 'an';
+  if (CONSONANT_SOUND.test(word)) return 'a';
+  if (/^[aeio]/.test(word)) return 'an';
+  // h, u, x and y can go either way ("an hour", "an update", "an x86 box", "a yak").
+  if (/^[bcdfgjklmnpqrstvwz]/.test(word)) return 'a';
+  return undefined;
+}
+
+const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: import.meta.url }, (tree, file) => {
+  matcher ??= new PhraseMatcher(readDataLines('confusables.txt').map(parsePattern));
+  for (const block of proseBlocks(tree, file)) {
+    for (const sentence of block.sentences) {
+      const runs = wordRuns(sentence);
+      const taken = new Set<Token>();
+      for (const { pattern, tokens } of matcher.match(runs, (run) => opensSentence(sentence, run[0]!))) {
+        const first = tokens[0]!;
+        const written = block.text.slice(first.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
+        const right = matchCase(written, pattern.replacement);
+        const message = file.message(`Typo: "${written}" should be "${right}" here.`, {
+          place: placeOf(block, first.start),
+        });
+        message.expected = [right];
+        for (const t of tokens) taken.add(t);
+      }
+      for (const run of runs) {
+        for (let i = 0; i + 1 < run.length; i++) {
+          const article = run[i]!;
+          const next = run[i + 1]!;
+          const written = norm(article.value);
+          if ((written !== 'a' && written !== 'an') || taken.has(article)) continue;
+          if (article.value !== written && !opensSentence(sentence, article)) continue;
+          if (written === 'a' && NOT_AFTER_A.has(next.value)) continue;
+          const right = articleFor(next.value);
+          if (right === undefined || right === written) continue;
+          const phrase = `${matchCase(article.value, right)} ${next.value}`;
+          const message = file.message(`Typo: "${article.value} ${next.value}" should be "${phrase}".`, {
+            place: placeOf(block, article.start),
+          });
+          message.expected = [phrase];
+        }
+      }
+    }
+  }
+});
+
+export default confusables;
