@@ -23,6 +23,24 @@ export interface RuleSettings {
   preferredUrls: Record<string, string>;
 }
 
+/** What a site's published posts teach about words; the site model learns it from the checkout. */
+export interface SiteWords {
+  /** How many published posts the words were learned from. */
+  posts: number;
+  /**
+   * Words the site's posts write, by lower-case form: the usual spelling
+   * ("KubeVirt") and in how many posts the word occurs.
+   */
+  terms: ReadonlyMap<string, { spelling: string; posts: number }>;
+  /** Acronyms the site's readers are assumed to know: used across its posts without expansion. */
+  acronyms: ReadonlySet<string>;
+}
+
+/** What review-post learned of the post's site from its checkout (absent without one). */
+export interface SiteModel {
+  words?: SiteWords;
+}
+
 /**
  * What a rule may know beyond the Markdown: the patch and series it came in,
  * the mail's date, the site's checkout. Absent for a post given directly.
@@ -36,6 +54,8 @@ export interface LintContext {
   siteDir?: string;
   /** The site's configuration: vocabulary, known links, preferred URLs ... */
   settings?: RuleSettings;
+  /** What the site's published posts show of its habits, when its checkout is known. */
+  site?: SiteModel;
 }
 
 declare module 'vfile' {
