@@ -141,6 +141,18 @@ export interface PatchFile {
   diffstatOnly?: true;
 }
 
+/**
+ * One replacement in a post's text: from line:column up to, not including,
+ * endLine:endColumn (1-based, as findings count), by `text`.
+ */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -151,6 +163,11 @@ export interface Finding {
   message: string;
   /** The wording to write instead, when there is one. */
   suggestion?: string;
+  /**
+   * The edits that make the change, only when the rule is certain of it
+   * (`--fix` applies them); absent when the change needs the author.
+   */
+  fix?: TextEdit[];
   /**
    * The finding is about the commit message (sign-off, subject prefix), not
    * about the post: it sits at line 1 of the post, and belongs under the

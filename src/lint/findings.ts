@@ -5,7 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { RuleSetting } from '../config/settings.js';
 import type { Finding, Severity } from '../core/types.js';
 import { RULES } from '../rules/index.js';
-import { onCommitMessage } from '../rules/kit/context.js';
+import { fixOf, onCommitMessage } from '../rules/kit/context.js';
 
 const SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.meta.id, r.meta.severity]));
 
@@ -25,6 +25,8 @@ export function toFinding(message: VFileMessage, rules?: ReadonlyMap<string, Rul
   };
   const suggestion = message.expected?.[0];
   if (suggestion !== undefined) finding.suggestion = suggestion;
+  const fix = fixOf(message);
+  if (fix !== undefined) finding.fix = fix;
   if (onCommitMessage(message)) finding.onCommitMessage = true;
   return finding;
 }

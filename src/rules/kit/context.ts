@@ -5,7 +5,7 @@
 
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Patch, Post } from '../../core/types.js';
+import type { Patch, Post, TextEdit } from '../../core/types.js';
 
 /** The settings rules read; the config's `Settings` extends this. */
 export interface RuleSettings {
@@ -79,4 +79,17 @@ export function markOnCommitMessage(message: VFileMessage): void {
 
 export function onCommitMessage(message: VFileMessage): boolean {
   return (message as VFileMessage & { onCommitMessage?: unknown }).onCommitMessage === true;
+}
+
+/**
+ * Hands back, with a message, the edits that make its change when the rule is
+ * certain of them: `--fix` applies them, the review only shows the message.
+ */
+export function attachFix(message: VFileMessage, edits: TextEdit[]): void {
+  Object.assign(message, { fix: edits });
+}
+
+export function fixOf(message: VFileMessage): TextEdit[] | undefined {
+  const fix = (message as VFileMessage & { fix?: unknown }).fix;
+  return Array.isArray(fix) ? (fix as TextEdit[]) : undefined;
 }
