@@ -6,7 +6,7 @@
 //   npm run corpus -- --show       every finding with its line of text
 //   npm run corpus -- --show link-first-mention
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { lintMarkdown } from '../src/lint/processor.js';
 import { RULES } from '../src/rules/index.js';
@@ -19,6 +19,11 @@ function markdownFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return markdownFiles(path);
     return /\.(md|markdown)$/.test(name) && !/^LICENSE/.test(name) ? [path] : [];
   });
+}
+
+if (!existsSync(corpus)) {
+  process.stderr.write(`corpus: ${corpus} is not there: the false-alarm check needs ../shared/corpus beside the repository\n`);
+  process.exit(2);
 }
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // Hostile inputs for the fuzz harness (issue 8): real mail and real posts,
 // mutated with the bytes and constructs that have broken mail and Markdown
-// tools before. Shared by the property tests (test/fuzz.test.ts, a few
+// tools before. Shared by the property tests (test/cli/fuzz.long.test.ts, a few
 // hundred small cases) and `npm run fuzz` (scripts/fuzz.ts, long runs).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Running the built command the way a user does, in a child process.
 
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postOf } from '../scripts/seed-post.js';
 import { PRESETS } from '../src/config/settings.js';
@@ -9,6 +9,28 @@ import { PRESETS } from '../src/config/settings.js';
 export const root = join(import.meta.dirname, '..');
 export const fixture = (...parts: string[]): string => join(root, 'fixtures', ...parts);
 export const shared = (...parts: string[]): string => join(root, '..', 'shared', ...parts);
+
+/** Why `../shared/<parts>` cannot be used here, or undefined when it is there. */
+export function missingShared(...parts: string[]): string | undefined {
+  return existsSync(shared(...parts)) ? undefined : `../shared/${parts.join('/')} is not beside the repository`;
+}
+
+/** Why git send-email cannot be run here, or undefined when it is installed. */
+export function missingSendEmail(): string | undefined {
+  const execPath = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
+  return existsSync(join(execPath, 'git-send-email')) ? undefined : 'git send-email is not installed (Debian and Ubuntu package: git-email)';
+}
+
+/**
+ * For `it.skipIf`: true when `why` says what is missing, and then said on
+ * stderr, so that a skip is never silent (vitest's summary only counts them).
+ */
+export function skipping(why: string | undefined): boolean {
+  if (why !== undefined && !said.has(why)) console.warn(`skipped: ${why}`);
+  if (why !== undefined) said.add(why);
+  return why !== undefined;
+}
+const said = new Set<string>();
 
 /** The default preset's posts glob, for reading patches as the default review does. */
 export const POSTS = { posts: PRESETS['qemu-web'].posts };

@@ -3,7 +3,7 @@
 // published posts with known slips, a repository vocabulary, and inputs
 // built to make a non-linear rule hang.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -21,7 +21,7 @@ import { edits, isWord, likelyCorrection, listedMisspelling, Misspellings, missp
 import { PhraseMatcher, parsePattern } from '../../src/rules/kit/phrases.js';
 import type { Finding } from '../../src/core/types.js';
 import { findRepoVocabulary, loadVocabulary, makeVocabulary, parseVocabulary } from '../../src/rules/kit/vocabulary.js';
-import { fixture, seedPost, shared } from '../helpers.js';
+import { fixture, missingShared, seedPost, shared, skipping } from '../helpers.js';
 
 const LANGUAGE = ['spelling', 'confusables', 'doubled-words', 'wordy-phrase', 'punctuation-spacing', 'undefined-acronym'];
 const processor = markdownProcessor(RULES.filter((r) => LANGUAGE.includes(r.meta.id)));
@@ -115,7 +115,7 @@ describe('published posts with slips nobody caught', () => {
   const corpus = shared('corpus');
   const post = (path: string): string => readFileSync(join(corpus, path), 'utf8');
 
-  it.skipIf(!existsSync(corpus)).each([
+  it.skipIf(skipping(missingShared('corpus'))).each([
     ['qemu-web/_posts/2018-02-09-understanding-qemu-devices.md', 57, 'doubled-words', 'Typo: "the the": one "the" is enough.'],
     ['qemu-web/_posts/2018-05-31-nic-parameter.md', 10, 'doubled-words', 'Typo: "with with": one "with" is enough.'],
     ['rust-blog/content/Rust-2018-dev-tools.md', 139, 'confusables', 'Typo: "its" should be "it\'s" here.'],

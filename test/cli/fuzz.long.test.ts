@@ -11,10 +11,13 @@ import { splitMessages } from '../../src/mail/mbox.js';
 import { readDiff } from '../../src/patch/read.js';
 import { safeJson, safeLine } from '../../src/core/safe-text.js';
 import { InputError } from '../../src/core/types.js';
-import { root, shared } from '../helpers.js';
+import { missingShared, root, shared } from '../helpers.js';
 import { POSTS } from '../helpers.js';
 
-// Small seeds keep the normal suite fast: the fixtures, and windows of corpus posts.
+// Small seeds keep the run short: the fixtures, and windows of corpus posts
+// when ../shared/corpus is there (without it, the fixtures alone).
+const noCorpus = missingShared('corpus');
+if (noCorpus) console.warn(`${noCorpus}: the posts come from fixtures/ only`);
 const pool = loadPool(`${root}/fixtures`, shared('corpus'), 6000);
 pool.posts = pool.posts.filter((_, i) => i % 8 === 0);
 
