@@ -13,7 +13,7 @@ export type Block =
   | { kind: 'comment'; findings: Finding[] };
 
 export interface PatchReview {
-  /** `On 2020-11-04 02:42 +0200, Fotis Xenakis wrote:` */
+  /** `On 2020-11-04 02:42 +0200, Fotis Xenakis wrote:`, or `In _posts/x.md:` for a file. */
   attribution: string;
   blocks: Block[];
   comments: number;
@@ -106,8 +106,22 @@ function hunkBlocks(lines: DiffLine[], findings: Finding[]): Block[] {
   return blocks;
 }
 
+/** A file on disk is quoted as it is: no diff header, no `@@` line, no `+` before each line. */
+function fileBlocks(reviewed: ReviewedPost): Block[] {
+  const findings = reviewed.findings.filter((f) => !f.onCommitMessage);
+  if (findings.length === 0) return [];
+  const blocks = reviewed.post.hunks.flatMap((hunk) => hunkBlocks(hunk.lines, findings.filter((f) => inHunk(hunk.lines, f.endLine))));
+  return blocks.map((b) => (b.kind === 'quote' ? { kind: 'quote', lines: b.lines.map((l) => l.slice(1)), diff: false } : b));
+}
+
+/** The review is of Markdown files given directly, not of a mailed patch. */
+export function ofFiles(reviewed: ReviewedPatch): boolean {
+  return reviewed.posts.length > 0 && reviewed.posts.every((p) => p.post.onDisk);
+}
+
 function postBlocks(reviewed: ReviewedPost): Block[] {
   const { post } = reviewed;
+  if (post.onDisk) return fileBlocks(reviewed);
   const findings = reviewed.findings.filter((f) => !f.onCommitMessage);
   if (findings.length === 0) return [];
   const blocks: Block[] = [{ kind: 'quote', lines: [...post.header], diff: true }];
@@ -160,7 +174,7 @@ export function reviewPatch(reviewed: ReviewedPatch): PatchReview {
   if (onMessage.length > 0 && diff.length > 0) blocks.push({ kind: 'quote', lines: [''], diff: false });
   blocks.push(...diff);
   return {
-    attribution: attribution(patch.fromName, patch.dateHeader),
+    attribution: ofFiles(reviewed) ? `In ${commented.map((p) => p.post.path).join(', ')}:` : attribution(patch.fromName, patch.dateHeader),
     blocks: mergeQuotes(blocks),
     comments: commented.reduce((n, p) => n + p.findings.length, 0),
   };

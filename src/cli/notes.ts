@@ -18,14 +18,17 @@ function atMost(reasons: string[], shown: number, unlisted = 0): string[] {
   return [...reasons.slice(0, shown), `and ${more.toLocaleString('en-US')} more`];
 }
 
-/** Say on stderr what was not reviewed: one line for the quiet skips, one per damaged message. */
-export function reportSkips(input: ReviewedInput): boolean {
+/**
+ * Say on stderr what was not reviewed: one line for the quiet skips (none
+ * with `--quiet`), one per damaged message (always: they make the exit status 2).
+ */
+export function reportSkips(input: ReviewedInput, quietly = false): boolean {
   const all = [
     ...input.skipped,
     ...input.patches.flatMap((p) => p.patch.skipped.map((s) => ({ ...s, reason: `"${p.patch.subject || 'no subject'}": ${s.reason}` }))),
   ];
   const quiet = all.filter((s) => !s.damaged).map((s) => s.reason);
-  if (quiet.length > 0) note(`${input.source}: skipped ${atMost(quiet, SKIPS_SHOWN, input.unlistedSkips).join('; ')}`);
+  if (quiet.length > 0 && !quietly) note(`${input.source}: skipped ${atMost(quiet, SKIPS_SHOWN, input.unlistedSkips).join('; ')}`);
   const damaged = all.filter((s) => s.damaged).map((s) => s.reason);
   for (const reason of atMost(damaged, SKIPS_SHOWN)) note(`${input.source}: ${reason}`);
   return damaged.length > 0;

@@ -2,7 +2,7 @@
 // reads them: what a user can ask for, in one place.
 
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { FAIL_LEVELS, type FailLevel } from '../core/severity.js';
 import { PRESETS } from '../config/settings.js';
 import { FORMAT_NAMES, type Format } from '../render/index.js';
@@ -24,14 +24,20 @@ export interface CliOptions {
   listRules?: boolean;
   explain?: string;
   output?: string;
+  stdinFilename?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
 }
 
 const EXAMPLES = `
 Examples:
   $ review-post fixtures/osv-virtio-fs-v1.mbox       review a mailed patch
   $ review-post v2-*.patch                             several files in one call
+  $ review-post _posts/                                every post in a folder
+  $ review-post '_posts/2024-*.md'                     a glob, quoted for review-post to expand
   $ git format-patch -1 --stdout | review-post -       a patch on stdin
   $ review-post _posts/2020-11-04-osv-virtio-fs.md     a post on disk, reviewed whole
+  $ review-post --stdin-filename _posts/new.md - < draft.md   a post on stdin, by its name (editors)
   $ review-post --format json patch.mbox               findings for other tools
   $ review-post --format mail patch.mbox               the reply mail, on stdout
   $ review-post --reply review.eml patch.mbox          the reply mail, ready for git send-email
@@ -45,6 +51,8 @@ Examples:
   $ review-post --no-config patch.mbox                 the built-in defaults only
   $ review-post --rule usage-pointer=off patch.mbox    tune one rule (repeatable)
   $ review-post --fail-level error patch.mbox          exit 1 only for errors
+  $ review-post --max-warnings 5 _posts/               exit 1 for an error, or more than 5 warnings
+  $ review-post --quiet archive.mbox                   no notes on what was skipped
   $ review-post --hook .git/0001-new-post.patch        what the sendemail-validate hook runs
   $ review-post install-hook                           install that hook in this repository
   $ review-post --format sarif --output r.sarif -      SARIF 2.1.0 for code scanning
@@ -57,16 +65,22 @@ Examples:
   $ review-post --explain no-rhetorical-question       one rule's documentation
   $ review-post --no-color patch.mbox                  no colours, even in a terminal
   $ NO_COLOR=1 review-post patch.mbox                  the same (and none when piped)
+  $ review-post --version                              the version (also -V)
+
+Files and folders that .review-postignore (gitignore syntax, the nearest from
+here upwards) names are not reviewed.
 
 Exit status: 0 no findings at or above the fail level, 1 findings, 2 bad usage
-or input that cannot be read as mail or Markdown.`;
+or input that cannot be read as mail or Markdown. With --reply or --format
+mail: 0 a reply was written, 1 none was needed (no comments), 2 as above.`;
 
 /** The main command with its options; the caller adds the action. */
 export function reviewCommand(): Command {
   return new Command()
     .name('review-post')
     .description('Review blog posts mailed as patches, the way a list maintainer answers them: an inline review.')
-    .argument('[files...]', 'mbox, .eml or .patch files, Markdown posts, or - for stdin')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
+    .argument('[files...]', 'mbox, .eml or .patch files, Markdown posts, folders of them, quoted globs, or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
     .option('--reply <file>', 'write the review as a reply mail, ready for git send-email')
     .option('--from <mailbox>', 'the reviewer for --reply and --format mail (default: git config user.name/user.email)')
@@ -81,6 +95,9 @@ export function reviewCommand(): Command {
     .addOption(
       new Option('--fail-level <level>', 'exit 1 when a finding is at or above this severity (default: warning)').choices(FAIL_LEVELS),
     )
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (errors fail the run in any case)', wholeNumber)
+    .option('--stdin-filename <path>', 'the file stdin holds (its name decides its kind, config and post path)')
+    .option('-q, --quiet', 'no notes on stderr about what was skipped or written; errors still show')
     .option('--hook <file>', 'sendemail-validate mode: findings on stderr, exit 1 to stop git send-email')
     .option('--no-color', 'no colours, whatever the terminal')
     .option('--list-rules', 'list the rules: id, default severity, what each flags')
@@ -88,6 +105,11 @@ export function reviewCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `review-post: ${s}` : s) });
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('not a whole number of warnings (0 or more).');
+  return Number(value);
 }
 
 /** This package's version, from its package.json. */

@@ -3,7 +3,7 @@
 
 import { InputError } from '../core/types.js';
 import { ruleDoc } from '../rules/docs.js';
-import { ruleById } from '../rules/index.js';
+import { ruleById, unknownRule } from '../rules/index.js';
 import { ruleInfos } from '../rules/info.js';
 import { wrap as wrapLines } from '../render/text.js';
 
@@ -16,7 +16,7 @@ export function listRules(): string {
 export function explain(id: string): string {
   const info = ruleInfos().find((r) => r.id === id.replace(/^review-post:/, ''));
   const rule = info && ruleById(info.id);
-  if (!info || !rule) throw new InputError(`--explain ${id}: not a rule (see review-post --list-rules)`);
+  if (!info || !rule) throw new InputError(`--explain ${id}: "${id}" ${unknownRule(id)}`);
   const examples = ruleDoc(rule).examples.map((e) => {
     const title = e.label === 'output' ? `${e.name}, what review-post says (line:column-line:column):` : `${e.name}:`;
     const config = e.config ? ` (with the options ${JSON.stringify(e.config)})` : '';

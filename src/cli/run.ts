@@ -12,28 +12,54 @@ import { findSite } from '../config/site.js';
 import { fails, type FailLevel } from '../core/severity.js';
 import { safeLine } from '../core/safe-text.js';
 import { InputError, type ReviewedInput } from '../core/types.js';
-import { kindOf, readSource, type Source } from '../mail/input.js';
+import { kindOf, readSource, STDIN, type Source } from '../mail/input.js';
 import { reviewSource } from '../pipeline.js';
 import { FORMATS } from '../render/index.js';
-import { composeReply, type Reviewer } from '../render/mail.js';
+import { composeReply, threadingProblem, type Reviewer } from '../render/mail.js';
 import { commentedPatches } from '../render/text.js';
 import { renderTerse } from '../render/terse.js';
 import { editDraft } from './editor.js';
 import { formatPatchRange, gitConfig } from './git.js';
+import { expandInputs } from './inputs.js';
 import { note, reportSkips } from './notes.js';
 import { packageVersion, type CliOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { terminalProgress } from './progress.js';
 import { explain, listRules } from './rules-help.js';
 
-function colours(enabled: boolean): ChalkInstance {
-  // chalk honours FORCE_COLOR and a terminal on stdout; NO_COLOR is ours to honour.
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' && process.env.FORCE_COLOR === undefined;
-  return new Chalk({ level: enabled && !noColor ? chalk.level : 0 });
+/**
+ * Colours on stdout, by the conventions in this order: `--no-color` (the
+ * command line beats the environment, says no-color.org); FORCE_COLOR set and
+ * not empty forces them, over NO_COLOR (force-color.org), except `0` and
+ * `false`, which Node and chalk read as none; NO_COLOR set and not empty
+ * turns them off; else they show when stdout is a terminal (chalk's level).
+ */
+export function colourLevel(flag: boolean, env: NodeJS.ProcessEnv, detected: ChalkInstance['level'], terminal: boolean): ChalkInstance['level'] {
+  const force = env.FORCE_COLOR ?? '';
+  if (!flag || force === '0' || force === 'false') return 0;
+  if (force !== '') return detected || 1;
+  if ((env.NO_COLOR ?? '') !== '') return 0;
+  // chalk counts an empty FORCE_COLOR as forcing; both conventions count it as unset.
+  return terminal ? detected : 0;
 }
 
-function anyFails(inputs: ReviewedInput[], failLevel: FailLevel): boolean {
-  return inputs.some((input) => input.patches.some((patch) => patch.posts.some((post) => post.findings.some((f) => fails(f.severity, failLevel)))));
+function colours(enabled: boolean): ChalkInstance {
+  return new Chalk({ level: colourLevel(enabled, process.env, chalk.level, process.stdout.isTTY === true) });
+}
+
+/**
+ * The run fails on a finding at or above the fail level; with
+ * `--max-warnings N`, as ESLint's, warnings fail it only when there are more
+ * than N (and then whatever the fail level).
+ */
+function verdict(inputs: ReviewedInput[], failLevel: FailLevel, maxWarnings?: number): boolean {
+  const findings = inputs.flatMap((input) => input.patches.flatMap((patch) => patch.posts.flatMap((post) => post.findings)));
+  const counted = maxWarnings !== undefined;
+  if (findings.some((f) => fails(f.severity, failLevel) && !(counted && f.severity === 'warning'))) return true;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (!counted || warnings <= maxWarnings) return false;
+  note(`${warnings} warnings, more than --max-warnings ${maxWarnings}`);
+  return true;
 }
 
 /** The reviewer: --from, else git config user.name and user.email. */
@@ -53,6 +79,8 @@ function reviewer(from: string | undefined): Reviewer {
 function replies(inputs: ReviewedInput[], options: CliOptions): string[] {
   const me = reviewer(options.from);
   return commentedPatches(inputs).map((reviewed) => {
+    const problem = threadingProblem(reviewed.patch);
+    if (problem && !options.quiet) note(problem);
     const draft = composeReply(reviewed, { reviewer: me });
     return options.edit ? editDraft(draft) : draft;
   });
@@ -69,7 +97,7 @@ function numbered(path: string, index: number, count: number): string {
  * config lives; for mail, the current directory (the site's checkout).
  */
 function settingsFor(source: Source, options: CliOptions): Settings {
-  const from = source.name !== '<stdin>' && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
+  const from = source.name !== STDIN && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
   const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
   const settings = applyRuleFlags(loaded, options.rule);
   return options.posts ? { ...settings, posts: options.posts } : settings;
@@ -84,7 +112,7 @@ function answerHook(inputs: ReviewedInput[], failing: boolean): number {
     if (failing) note('fix these, or send anyway with: git send-email --no-validate');
   }
   const damaged = inputs.some((i) => i.patches.some((p) => p.patch.skipped.some((s) => s.damaged)));
-  if (damaged) inputs.forEach(reportSkips);
+  if (damaged) for (const input of inputs) reportSkips(input);
   return damaged ? 2 : failing ? 1 : 0;
 }
 
@@ -97,39 +125,48 @@ export async function run(files: string[], options: CliOptions, program: Command
     process.stdout.write(explain(options.explain));
     return 0;
   }
-  const named = [...files, ...(options.hook ? [options.hook] : [])];
-  const sources: Source[] = [];
-  if (options.range) sources.push({ name: options.range, data: formatPatchRange(options.range) });
-  for (const name of named) sources.push(await readSource(name));
-  if (sources.length === 0) program.error('error: no input: name files, - for stdin, or --range A..B', { exitCode: 2 });
+  const { stdinFilename } = options;
+  // Named, stdin is the file an editor or pre-commit is about to write.
+  const names = files.length === 0 && stdinFilename !== undefined && !options.range && !options.hook ? ['-'] : files;
+  const expanded = expandInputs(names, stdinFilename !== undefined ? { stdinName: stdinFilename } : {});
+  if (!options.quiet) for (const path of expanded.ignored) note(`${path}: not reviewed, ${expanded.ignoreFile} leaves it out`);
+  const named = [...expanded.paths, ...(options.hook ? [options.hook] : [])];
+  if (named.length === 0 && !options.range) {
+    if (expanded.ignored.length > 0) return 0;
+    program.error('error: no input: name files or folders, - for stdin, or --range A..B', { exitCode: 2 });
+  }
 
   const inputs: ReviewedInput[] = [];
   const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
-  for (const source of sources) {
+  const review = async (source: Source): Promise<void> => {
     const settings = settingsFor(source, options);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
     const siteDir = options.site ?? findSite(process.cwd(), settings);
     const onProgress = progress?.listener(source.name);
     inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}), ...(onProgress ? { onProgress } : {}) }));
     progress?.clear();
-  }
-  const failing = anyFails(inputs, failLevel);
+  };
+  if (options.range) await review({ name: options.range, data: formatPatchRange(options.range) });
+  // Each input is read as its turn comes: a folder of mboxes holds one open at a time.
+  for (const name of named) await review(await readSource(name, stdinFilename));
+  const failing = verdict(inputs, failLevel, options.maxWarnings);
   if (options.hook) return answerHook(inputs, failing);
 
   if (inputs.every((i) => i.patches.length === 0)) {
     throw new InputError(`no patch in ${inputs.map((i) => i.source).join(', ')}`);
   }
   let damaged = false;
-  for (const input of inputs) damaged = reportSkips(input) || damaged;
+  for (const input of inputs) damaged = reportSkips(input, options.quiet) || damaged;
 
-  const mails = options.reply || options.format === 'mail' ? replies(inputs, options) : [];
+  const mailing = options.reply !== undefined || options.format === 'mail';
+  const mails = mailing ? replies(inputs, options) : [];
   if (options.reply) {
-    if (mails.length === 0) note('no comments, so no reply was written');
+    if (mails.length === 0 && !options.quiet) note('no comments, so no reply was written');
     mails.forEach((mail, i) => {
       const path = numbered(options.reply!, i, mails.length);
       writeAtomic(path, mail, named);
-      note(`wrote ${path}`);
+      if (!options.quiet) note(`wrote ${path}`);
     });
   }
   const color = colours(options.color && !options.output);
@@ -137,5 +174,9 @@ export async function run(files: string[], options: CliOptions, program: Command
   if (options.output) writeAtomic(options.output, out, named);
   else if (!options.reply || options.format !== 'text') process.stdout.write(out);
   if (damaged) return 2;
+  // A reply is what was asked for: 0 when there is one to send, so that
+  // `review-post --reply r.eml p.mbox && git send-email r.eml` sends it, and
+  // 1 when the patch needs none (no comments, nothing written).
+  if (mailing) return mails.length > 0 ? 0 : 1;
   return failing ? 1 : 0;
 }

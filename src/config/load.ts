@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isFailLevel, isRuleLevel } from '../core/severity.js';
 import { InputError } from '../core/types.js';
-import { ruleById } from '../rules/index.js';
+import { didYouMean } from '../core/suggest.js';
+import { ruleById, unknownRule } from '../rules/index.js';
 import { optionsProblem } from '../rules/kit/rule.js';
 import { defaultSettings, PRESETS, type PresetName, type RuleSetting, type Settings } from './settings.js';
 
@@ -54,7 +55,7 @@ function ruleSetting(file: string, id: string, value: unknown): RuleSetting {
 export function applyConfig(base: Settings, raw: unknown, file: string): Settings {
   if (!isRecord(raw)) throw new ConfigError(file, '', 'must hold an object');
   for (const key of Object.keys(raw)) {
-    if (!KEYS.has(key)) throw new ConfigError(file, key, `is not a setting (known: ${[...KEYS].join(', ')})`);
+    if (!KEYS.has(key)) throw new ConfigError(file, key, `is not a setting${didYouMean(key, [...KEYS])} (known: ${[...KEYS].join(', ')})`);
   }
   let settings: Settings = { ...base, source: file, rules: new Map(base.rules) };
   if (raw.extends !== undefined) {
@@ -67,7 +68,7 @@ export function applyConfig(base: Settings, raw: unknown, file: string): Setting
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) throw new ConfigError(file, 'rules', 'must be an object of rule ids');
     for (const [id, value] of Object.entries(raw.rules)) {
-      if (!settings.rules.has(id)) throw new ConfigError(file, `rules.${id}`, 'is not a rule (see review-post --list-rules)');
+      if (!settings.rules.has(id)) throw new ConfigError(file, `rules.${id}`, unknownRule(id));
       settings.rules.set(id, ruleSetting(file, id, value));
     }
   }

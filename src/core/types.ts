@@ -92,6 +92,11 @@ export interface Post {
   content: string;
   /** New-version line numbers that the patch adds. */
   addedLines: Set<number>;
+  /**
+   * A Markdown file given directly, not a mailed diff: the review quotes its
+   * lines as they are, under its path (its one hunk adds it whole).
+   */
+  onDisk?: true;
 }
 
 export interface Skip {

@@ -101,14 +101,15 @@ async function readInput(chunks: AsyncIterator<Buffer>, name: string, declared?:
   }
 }
 
-async function readStdin(): Promise<Source> {
+async function readStdin(name: string): Promise<Source> {
   // stdin redirected from a file has a size, for progress.
   const info = await promisify(fstat)(0).catch(() => undefined);
-  return readInput(streamChunks(process.stdin), '<stdin>', info?.isFile() ? info.size : undefined);
+  return readInput(streamChunks(process.stdin), name, info?.isFile() ? info.size : undefined);
 }
 
-export async function readSource(name: string): Promise<Source> {
-  if (name === '-') return readStdin();
+/** The input `name` (`-`: stdin, known as `stdinName`, as `--stdin-filename` says, or `<stdin>`). */
+export async function readSource(name: string, stdinName = STDIN): Promise<Source> {
+  if (name === '-') return readStdin(stdinName);
   let handle: FileHandle | undefined;
   try {
     const info = await stat(name);
@@ -124,7 +125,11 @@ export async function readSource(name: string): Promise<Source> {
   }
 }
 
-const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
+/** What stdin is called when it has no file name. */
+export const STDIN = '<stdin>';
+
+/** The names a Markdown file goes by: such a file is a post, reviewed whole. */
+export const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
 // `Header-Name: value`, the first line of any mail or format-patch file.
 const HEADER_LINE = /^[!-9;-~]+:[ \t]/;
 const MBOX_SEPARATOR = /^From \S+ /;

@@ -21,6 +21,7 @@ export function markdownPatch(name: string, data: Buffer): Patch {
     ],
     content,
     addedLines: new Set(lines.map((_, i) => i + 1)),
+    onDisk: true,
   };
   return {
     ...emptySender(),

@@ -3,7 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { Chalk } from 'chalk';
-import type { Mailbox, ReviewedPatch } from '../core/types.js';
+import type { Mailbox, Patch, ReviewedPatch } from '../core/types.js';
 import { renderPatchReview } from './text.js';
 
 export interface Reviewer {
@@ -52,11 +52,16 @@ function unstructured(text: string): string {
   return encodedWords(text).join('\n ');
 }
 
-function foldList(name: string, items: string[]): string {
+/**
+ * A header of several items, folded before 78 columns: addresses are
+ * separated by commas, message-ids (`References:`, RFC 5322 3.6.4) by
+ * whitespace only.
+ */
+function foldList(name: string, items: string[], separator: ',' | '' = ','): string {
   let out = `${name}: `;
   let width = out.length;
   items.forEach((item, i) => {
-    const piece = i < items.length - 1 ? `${item},` : item;
+    const piece = i < items.length - 1 ? `${item}${separator}` : item;
     if (i > 0 && width + 1 + piece.length > 78) {
       out += '\n ';
       width = 1;
@@ -110,6 +115,12 @@ export function replySubject(subject: string): string {
   return /^\s*re:/i.test(subject) ? subject.trim() : `Re: ${subject.trim()}`;
 }
 
+/** Why a reply to this patch will not thread under it, in one line; undefined when it will. */
+export function threadingProblem(patch: Patch): string | undefined {
+  if (patch.messageId) return undefined;
+  return `"${patch.subject || 'no subject'}" has no Message-ID, so the reply cannot thread under it (no In-Reply-To)`;
+}
+
 export interface ReplyOptions {
   reviewer: Reviewer;
   now?: Date;
@@ -147,7 +158,7 @@ export function composeReply(reviewed: ReviewedPatch, options: ReplyOptions): st
     ...(cc.length > 0 ? [foldList('Cc', cc.map(formatMailbox))] : []),
     `Subject: ${unstructured(replySubject(patch.subject))}`,
     ...(patch.messageId ? [`In-Reply-To: ${patch.messageId}`] : []),
-    ...(references.length > 0 ? [foldList('References', references)] : []),
+    ...(references.length > 0 ? [foldList('References', references, '')] : []),
     `Date: ${rfc5322Date(now)}`,
     `Message-ID: ${messageId}`,
     'MIME-Version: 1.0',

@@ -2,7 +2,7 @@
 // between, one line that counts the comments at the end.
 
 import type { ChalkInstance } from 'chalk';
-import { reviewPatch, type Block } from '../quote.js';
+import { ofFiles, reviewPatch, type Block } from '../quote.js';
 import { safeLine } from '../core/safe-text.js';
 import type { ReviewedInput, ReviewedPatch } from '../core/types.js';
 
@@ -74,7 +74,8 @@ export function renderText(inputs: ReviewedInput[], c: ChalkInstance): string {
   const commented = commentedPatches(inputs);
   for (const reviewed of commented) {
     if (out.length > 0) out.push('');
-    if (commented.length > 1) out.push(c.bold(`Re: ${safeLine(reviewed.patch.subject)}`), '');
+    // The attribution of a file already names it.
+    if (commented.length > 1 && !ofFiles(reviewed)) out.push(c.bold(`Re: ${safeLine(reviewed.patch.subject)}`), '');
     out.push(...renderPatchReview(reviewed, c));
   }
   for (const input of inputs) {

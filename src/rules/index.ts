@@ -2,6 +2,7 @@
 // module carries its own id, default severity, docs and options (its `meta`);
 // this list only says which rules there are.
 
+import { didYouMean } from '../core/suggest.js';
 import type { RuleModule } from './kit/rule.js';
 import confusables from './prose/confusables.js';
 import doubledWords from './prose/doubled-words.js';
@@ -40,6 +41,11 @@ export const RULES: readonly RuleModule[] = [
   listWrapping,
   patchHygiene,
 ];
+
+/** What to say of an id that names no rule: the nearest id, when one is close. */
+export function unknownRule(id: string): string {
+  return `is not a rule${didYouMean(id, RULES.map((r) => r.meta.id))} (see review-post --list-rules)`;
+}
 
 /** The rule with this id, if there is one. */
 export function ruleById(id: string): RuleModule | undefined {

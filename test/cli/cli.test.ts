@@ -185,8 +185,11 @@ describe('inputs', () => {
     const report = json([path]);
     expect(findings(report)).toEqual(SEED_FINDINGS);
     expect(report.inputs[0]!.patches[0]!.posts[0]!.path).toBe(path);
-    const text = reviewPost([path]);
-    expect(text.stdout).toContain('> +window. What is that?');
+    // Quoted as it is, under its path: no diff around a file that was never mailed.
+    const text = reviewPost([path]).stdout.split('\n');
+    expect(text[0]).toBe(`In ${path}:`);
+    expect(text).toContain("> window. What is that? It's a shared memory window between the host and the");
+    expect(text.filter((l) => /^> [+@]|^> diff |wrote:$/.test(l))).toEqual([]);
   });
 
   it.each([
@@ -288,7 +291,7 @@ describe('damaged and bad input: one line on stderr, exit 2', () => {
   };
   it.each([
     ['a missing file', () => join(dir, 'nope.mbox'), /nope\.mbox: no such file$/],
-    ['a directory', () => dir, /is a directory, not a file$/],
+    ['a folder without posts', () => mkdtempSync(join(tmpdir(), 'review-post-empty-')), /review-post-empty-\w+: no Markdown post or patch mail in this folder$/],
     ['an empty file', () => file('empty.mbox', ''), /empty\.mbox: is empty$/],
     ['binary data', () => file('x.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff])), /binary data, not a mail/],
     ['not a mail', () => file('notes.txt', 'just some notes\nand more\n'), /not a mail, an mbox, a diff or a Markdown file$/],

@@ -92,6 +92,15 @@ describe('config discovery', () => {
       'usage-pointer@119:error',
     ]);
   });
+
+  it('names the rule a misspelt --rule id was meant to be, as commander does for options', () => {
+    const said = (id: string): string => reviewPost(['--rule', `${id}=off`, join(dir, 'a/post.md')]).stderr;
+    expect(said('speling')).toBe('review-post: --rule speling=off: "speling" is not a rule; did you mean "spelling"? (see review-post --list-rules)\n');
+    expect(said('no-rethorical-question')).toContain('did you mean "no-rhetorical-question"?');
+    expect(said('acronym')).toContain('did you mean "undefined-acronym"?');
+    // Nothing is offered when nothing is close: a guess would mislead.
+    expect(said('frobnicate')).toBe('review-post: --rule frobnicate=off: "frobnicate" is not a rule (see review-post --list-rules)\n');
+  });
 });
 
 describe('rule options and presets', () => {
@@ -184,7 +193,9 @@ describe('a bad config is one line naming the file and the key, exit 2', () => {
   it.each([
     ['.review-post.json', '{"rules": {', /\.review-post\.json: not valid JSON: /],
     ['.review-postrc', 'rules:\n  - : [', /\.review-postrc: not valid YAML: /],
-    ['.review-post.json', '{"rules": {"no-such-rule": "off"}}', /\.review-post\.json: "rules\.no-such-rule" is not a rule/],
+    ['.review-post.json', '{"rules": {"no-such-rule": "off"}}', /\.review-post\.json: "rules\.no-such-rule" is not a rule \(see review-post --list-rules\)$/],
+    ['.review-post.json', '{"rules": {"speling": "off"}}', /"rules\.speling" is not a rule; did you mean "spelling"\? \(see review-post --list-rules\)$/],
+    ['.review-post.json', '{"vocabluary": ["OSv"]}', /"vocabluary" is not a setting; did you mean "vocabulary"\? \(known: /],
     ['.review-post.json', '{"rules": {"usage-pointer": 3}}', /"rules\.usage-pointer" must be "off", "info", "warning", "error" or \[severity, options\]/],
     ['.review-post.json', '{"vocabulary": "OSv"}', /"vocabulary" must be a list of words/],
     ['.review-post.json', '{"extends": "hugo"}', /"extends" must be one of qemu-web, zola/],
@@ -240,6 +251,6 @@ describe('--list-rules and --explain', () => {
     expect(run.stdout).toContain('    [virtio-fs]: https://virtio-fs.gitlab.io/');
     const unknown = reviewPost(['--explain', 'nope']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('review-post: --explain nope: not a rule (see review-post --list-rules)\n');
+    expect(unknown.stderr).toBe('review-post: --explain nope: "nope" is not a rule (see review-post --list-rules)\n');
   });
 });
