@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { colourLevel } from '../../src/cli/run.js';
 import type { Finding } from '../../src/core/types.js';
 import { fixture, reviewPost, root } from '../helpers.js';
 
@@ -336,6 +337,30 @@ describe('terminal safety and colours', () => {
     expect(reviewPost([V1], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[32m+window');
     expect(reviewPost([V1], { env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
     expect(reviewPost(['--no-color', V1], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('lets FORCE_COLOR win over NO_COLOR, and counts either as unset when empty (no-color.org, force-color.org)', () => {
+    const coloured = (env: Record<string, string>, args: string[] = []): boolean => reviewPost([...args, V1], { env }).stdout.includes('\u001b[');
+    expect(coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(true);
+    // Piped, an empty FORCE_COLOR forces nothing (chalk alone would colour).
+    expect(coloured({ FORCE_COLOR: '' })).toBe(false);
+    // Node's and chalk's reading: FORCE_COLOR=0 (or false) means none, even over a terminal.
+    expect(coloured({ FORCE_COLOR: '0' })).toBe(false);
+    expect(coloured({ FORCE_COLOR: 'false' })).toBe(false);
+    // The command line beats the environment.
+    expect(coloured({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+  });
+
+  it('decides colours in the conventions\' order, on a terminal too', () => {
+    const level = (env: NodeJS.ProcessEnv, flag = true): number => colourLevel(flag, env, 3, true);
+    expect(level({})).toBe(3);
+    expect(level({ NO_COLOR: '1' })).toBe(0);
+    expect(level({ NO_COLOR: '' })).toBe(3);
+    expect(level({ NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(3);
+    expect(level({ FORCE_COLOR: '0' })).toBe(0);
+    expect(level({}, false)).toBe(0);
+    expect(colourLevel(true, { FORCE_COLOR: '1' }, 0, false)).toBe(1);
+    expect(colourLevel(true, {}, 2, false)).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 // git format-patch, mailparser reading the reply back.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -96,6 +96,43 @@ describe('the maintainer: --reply and --format mail', () => {
     const written = readFileSync(file, 'utf8');
     const strip = (m: string): string => m.replace(/^(Date|Message-ID): .*$/gm, '');
     expect(strip(printed)).toBe(strip(written));
+  });
+
+  it('threads under a long References chain, the message-ids apart by whitespace only (RFC 5322 3.6.4)', async () => {
+    const earlier = Array.from({ length: 4 }, (_, i) => `<cover-letter-and-earlier-version-${i}.1234567890@mail.example.org>`);
+    const seedId = '<AM0PR03MB62920E8F53722876D6FD3D30A6EF0@AM0PR03MB6292.eurprd03.prod.outlook.com>';
+    const patch = readFileSync(V1, 'utf8').replace(/^Message-ID: .*$/m, (line) => `${line}\nReferences: ${earlier.join(' ')}`);
+    const out = reviewPost(['--format', 'mail', '--from', REVIEWER, '-'], { input: patch }).stdout;
+    const header = /^References: (.*(?:\n[ \t].*)*)$/m.exec(out)![1]!;
+    // Folded before 78 columns, except where one id is longer (it cannot be cut).
+    expect(header.split('\n').every((l) => `References: ${l}`.length <= 78 || l.trim().split(/\s+/).length === 1)).toBe(true);
+    expect(header).not.toContain(',');
+    expect(header.split(/\s+/)).toEqual([...earlier, seedId]);
+    expect((await simpleParser(out)).references).toEqual([...earlier, seedId]);
+  });
+
+  it('says in one line that a reply to a patch without Message-ID cannot thread', () => {
+    const patch = readFileSync(V1, 'utf8').replace(/^Message-ID: .*\n/m, '');
+    const run = reviewPost(['--format', 'mail', '--from', REVIEWER, '-'], { input: patch });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'review-post: "[qemu-web PATCH] Add virtio-fs in OSv overview blog post" has no Message-ID, so the reply cannot thread under it (no In-Reply-To)\n',
+    );
+    expect(run.stdout).not.toMatch(/^(?:In-Reply-To|References):/m);
+  });
+
+  it('exits so that `--reply r.eml p.mbox && git send-email r.eml` sends a reply only when there is one', () => {
+    const repo = siteRepo(CLEAN_POST);
+    writeFileSync(join(repo, 'clean.patch'), git(repo, 'format-patch', '-1', '--stdout'));
+    const chain = (patch: string): { status: number | null; sent: boolean; written: boolean } => {
+      rmSync(join(repo, 'r.eml'), { force: true });
+      const line = `"${process.execPath}" "${cli}" --reply r.eml --from "${REVIEWER}" "${patch}" && echo would send r.eml`;
+      const r = spawnSync('/bin/sh', ['-c', line], { cwd: repo, encoding: 'utf8' });
+      return { status: r.status, sent: r.stdout.includes('would send r.eml'), written: existsSync(join(repo, 'r.eml')) };
+    };
+    expect(chain(V1)).toEqual({ status: 0, sent: true, written: true });
+    // Nothing to say: nothing written, and the `&&` stops before git send-email.
+    expect(chain('clean.patch')).toEqual({ status: 1, sent: false, written: false });
   });
 
   it('never writes "Re: Re:"', async () => {
