@@ -1,19 +1,24 @@
-// The README's recipes, run as written: with `review-post` on the PATH, in
+// The README's recipes, run as written, install lines included: the tarball
+// `npm pack` makes is installed into a throw-away prefix (from npm's cache,
+// offline), and each recipe runs with that `review-post` on the PATH, in
 // throw-away repositories, against a fake SMTP server.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from '../../src/rules/index.js';
 import { applyConfig } from '../../src/config/load.js';
 import { defaultSettings } from '../../src/config/settings.js';
-import { cli, fixture, reviewPost, root, seedPost } from '../helpers.js';
+import { fixture, missingSendEmail, reviewPost, root, seedPost, skipping } from '../helpers.js';
 
 const README = readFileSync(join(root, 'README.md'), 'utf8');
 const V1 = fixture('osv-virtio-fs-v1.mbox');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const TARBALL = `review-post-${version}.tgz`;
+const NO_SEND_EMAIL = missingSendEmail();
 
 /** The fenced block after `<!-- recipe: name -->`. */
 function recipe(name: string): string {
@@ -22,33 +27,76 @@ function recipe(name: string): string {
   return m[1];
 }
 
-/** A folder with `review-post` in it, as `npm install --global` would leave. */
-const bin = (() => {
-  const dir = mkdtempSync(join(tmpdir(), 'review-post-bin-'));
-  writeFileSync(join(dir, 'review-post'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`);
-  chmodSync(join(dir, 'review-post'), 0o755);
-  return dir;
-})();
-
 interface Shell {
   status: number | null;
   stdout: string;
   stderr: string;
 }
 
-function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = {}, input = ''): Shell {
-  const r = spawnSync('/bin/sh', ['-c', command], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    timeout: 60000,
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', ...env },
-  });
+/** npm, kept to a prefix of its own and to its cache: a global install here touches nothing else, and needs no network. */
+function npmEnv(prefix: string): NodeJS.ProcessEnv {
+  return { npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
+}
+
+function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = {}, input = '', timeout = 60000): Shell {
+  const r = spawnSync('/bin/sh', ['-c', command], { cwd, input, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
+}
+
+/**
+ * A clone as `npm install` leaves it, made from this working tree (its
+ * changes included): what `npm pack` reads and builds from.
+ */
+function cloneOfTree(): string {
+  const clone = join(mkdtempSync(join(tmpdir(), 'review-post-clone-')), 'review-post');
+  mkdirSync(join(clone, 'fixtures'), { recursive: true });
+  for (const entry of ['package.json', 'package-lock.json', 'LICENSE', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'data']) {
+    cpSync(join(root, entry), join(clone, entry), { recursive: true });
+  }
+  copyFileSync(V1, join(clone, 'fixtures', 'osv-virtio-fs-v1.mbox'));
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  return clone;
+}
+
+/** The Installing recipe, run as written in a clone: the folder holding the `review-post` it installed. */
+interface Installed {
+  clone: string;
+  bin: string;
+  pack: Shell;
+  install: Shell;
+}
+let installed: Installed | undefined;
+let cannotInstall: string | undefined;
+
+beforeAll(() => {
+  const clone = cloneOfTree();
+  const prefix = mkdtempSync(join(tmpdir(), 'review-post-prefix-'));
+  const [pack, install] = recipe('install').trim().split('\n');
+  const packed = sh(pack!, clone, npmEnv(prefix), '', 180_000);
+  const done = sh(install!, clone, npmEnv(prefix), '', 120_000);
+  if (/ENOTCACHED/.test(done.stderr)) {
+    cannotInstall = "npm's cache lacks a dependency of review-post (run npm ci once with the network)";
+    return;
+  }
+  installed = { clone, bin: join(prefix, 'bin'), pack: packed, install: done };
+}, 300_000);
+
+/**
+ * For a test that needs the installed package: it skips, saying why, when
+ * npm could not install it here (decided in beforeAll, after collection).
+ */
+function needInstalled(ctx: TestContext): void {
+  if (skipping(cannotInstall)) ctx.skip();
+}
+
+/** The installed review-post on the PATH, as after the Installing recipe. */
+function onPath(): NodeJS.ProcessEnv {
+  if (!installed) throw new Error(cannotInstall ?? 'not installed');
+  return { PATH: `${installed.bin}:${process.env.PATH}` };
 }
 
 /** The seed post as a commit of a website repository, with mail set up to go nowhere. */
@@ -73,19 +121,52 @@ function site(who = 'Fotis Xenakis <foxen@windowslive.com>'): { dir: string; sen
   return { dir, sent, base };
 }
 
+/** The tarball committed where the CI recipes install it from. */
+function withTarball(dir: string): void {
+  mkdirSync(join(dir, 'tools'), { recursive: true });
+  copyFileSync(join(installed!.clone, TARBALL), join(dir, 'tools', TARBALL));
+}
+
 describe('README', () => {
   it('lists every rule with its default severity', () => {
     for (const rule of RULES) expect(README).toContain(`| \`${rule.meta.id}\` | ${rule.meta.severity} |`);
   });
+
+  it("names the tarball of this package's version", () => {
+    expect(recipe('install')).toContain(`./${TARBALL}`);
+    expect(recipe('gitlab-ci')).toContain(`./tools/${TARBALL}`);
+    expect(recipe('github-actions')).toContain(`./tools/${TARBALL}`);
+  });
 });
 
 describe('README recipes', () => {
-  it('reply: writes review.eml and git send-email sends it, threaded', () => {
+  it('install: npm pack makes the tarball, npm install --global installs it, with no warning', (ctx) => {
+    needInstalled(ctx);
+    const { pack, install, bin } = installed!;
+    expect(pack.status).toBe(0);
+    expect(pack.stdout.trim().split('\n').at(-1)).toBe(TARBALL);
+    expect(install.status).toBe(0);
+    expect(install.stderr).not.toMatch(/warn/i);
+    // Only what runs: the bundle and its cache, the rules' sources, the data, no scripts.
+    const listing = sh(`tar tzf ${TARBALL}`, installed!.clone).stdout.trim().split('\n');
+    expect(listing).toContain('package/dist/review-post.cjs');
+    expect(listing).toContain('package/LICENSE');
+    expect(listing.filter((f) => /\/(?:scripts|test|fixtures|bench)\//.test(f) || /bench|fuzz/.test(f))).toEqual([]);
+    const manifest = JSON.parse(sh(`tar xOzf ${TARBALL} package/package.json`, installed!.clone).stdout) as { scripts?: unknown };
+    expect(manifest.scripts).toBeUndefined();
+    // The clone's own package.json is as it was.
+    expect(readFileSync(join(installed!.clone, 'package.json'), 'utf8')).toBe(readFileSync(join(root, 'package.json'), 'utf8'));
+    const run = sh('review-post --version', tmpdir(), onPath());
+    expect(run.stdout).toBe(`${version}\n`);
+    expect(existsSync(join(bin, 'review-post'))).toBe(true);
+  });
+
+  it.skipIf(skipping(NO_SEND_EMAIL))('reply: writes review.eml and git send-email sends it, threaded', (ctx) => {
+    needInstalled(ctx);
     const { dir, sent } = site('Thomas Huth <thuth@redhat.com>');
     copyFileSync(V1, join(dir, 'patch.mbox'));
-    const [write, send] = recipe('reply').trim().split('\n');
-    expect(sh(write!, dir).status).toBe(1);
-    const r = sh(send!, dir);
+    const r = sh(recipe('reply').trim(), dir, onPath());
+    expect(r.status).toBe(0);
     expect(r.stderr + r.stdout).toContain('Result: OK');
     const mail = readFileSync(sent, 'utf8');
     expect(mail).toMatch(/^Subject: Re: \[qemu-web PATCH\] Add virtio-fs in OSv overview blog post$/m);
@@ -93,23 +174,33 @@ describe('README recipes', () => {
     expect(mail).toContain("> +window. What is that? It's a shared memory window between the host and the");
   });
 
-  it('hook: install-hook, then git send-email refuses the flawed post and sends nothing', () => {
+  it.skipIf(skipping(NO_SEND_EMAIL))('hook: install-hook, then git send-email refuses the flawed post and sends nothing', (ctx) => {
+    needInstalled(ctx);
     const { dir, sent } = site();
     const [install, send] = recipe('hook').trim().split('\n');
-    expect(sh(install!, dir).status).toBe(0);
-    const r = sh(send!, dir);
+    expect(sh(install!, dir, onPath()).status).toBe(0);
+    const r = sh(send!, dir, onPath());
     expect(r.stderr).toContain('rejected by sendemail-validate hook');
     expect(r.stderr).toMatch(/_posts\/2020-11-04-osv-virtio-fs\.md:34: WARNING:no-rhetorical-question: /);
     expect(existsSync(sent)).toBe(false);
   });
 
-  it('gitlab-ci: the job script writes a Code Quality report of the merge request', () => {
-    const job = (parseYaml(recipe('gitlab-ci')) as Record<string, { script: string[]; artifacts: { reports: { codequality: string } } }>)['review-post']!;
+  it('gitlab-ci: the job installs the tarball and writes a Code Quality report of the merge request', (ctx) => {
+    needInstalled(ctx);
+    const job = (
+      parseYaml(recipe('gitlab-ci')) as Record<string, { script: string[]; variables: Record<string, string>; artifacts: { reports: { codequality: string } } }>
+    )['review-post']!;
     const { dir, base } = site();
-    const lines = job.script.filter((l) => !l.startsWith('npm install'));
-    expect(lines).toHaveLength(1);
-    const r = sh(lines[0]!, dir, { CI_MERGE_REQUEST_DIFF_BASE_SHA: base });
-    expect(r.status).toBe(1);
+    withTarball(dir);
+    // A fresh runner: the prefix holds no review-post until the job installs it.
+    const prefix = mkdtempSync(join(tmpdir(), 'review-post-runner-'));
+    const env = { ...job.variables, ...npmEnv(prefix), CI_MERGE_REQUEST_DIFF_BASE_SHA: base, PATH: `${prefix}/bin:${process.env.PATH}` };
+    const [install, ...steps] = job.script;
+    const installing = sh(install!, dir, env, '', 120_000);
+    expect(installing.status).toBe(0);
+    expect(installing.stderr).not.toMatch(/warn/i);
+    expect(steps).toHaveLength(1);
+    expect(sh(steps[0]!, dir, env).status).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, job.artifacts.reports.codequality), 'utf8')) as {
       check_name: string;
       location: { path: string; lines: { begin: number } };
@@ -118,28 +209,77 @@ describe('README recipes', () => {
     expect(report.every((i) => i.location.path === '_posts/2020-11-04-osv-virtio-fs.md')).toBe(true);
   });
 
-  it('github-actions: the run step annotates the pull request', () => {
+  it('github-actions: the steps install the tarball and annotate the pull request', (ctx) => {
+    needInstalled(ctx);
     const workflow = parseYaml(recipe('github-actions')) as { jobs: { review: { steps: { run?: string }[] } } };
-    const runs = workflow.jobs.review.steps.flatMap((s) => (s.run && !s.run.startsWith('npm install') ? [s.run] : []));
-    expect(runs).toHaveLength(1);
+    const runs = workflow.jobs.review.steps.flatMap((s) => (s.run ? [s.run] : []));
     const { dir, base } = site();
+    withTarball(dir);
     git(dir, 'update-ref', 'refs/remotes/origin/main', base);
+    const prefix = mkdtempSync(join(tmpdir(), 'review-post-runner-'));
+    const env = { ...npmEnv(prefix), PATH: `${prefix}/bin:${process.env.PATH}` };
+    const [install, review] = runs;
+    expect(runs).toHaveLength(2);
+    expect(sh(install!, dir, env, '', 120_000).status).toBe(0);
     // What GitHub substitutes before the shell sees the line.
-    const r = sh(runs[0]!.replace('${{ github.base_ref }}', 'main'), dir);
+    const r = sh(review!.replace('${{ github.base_ref }}', 'main'), dir, env);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^::warning file=_posts\/2020-11-04-osv-virtio-fs\.md,line=34,/m);
   });
 
-  it('b4: the configured per-patch command reads a patch on stdin and answers in checkpatch style', () => {
-    const { dir } = site();
-    for (const line of recipe('b4').trim().split('\n')) expect(sh(line, dir).status).toBe(0);
-    for (const key of ['b4.prep-perpatch-check-cmd', 'b4.am-perpatch-check-cmd']) {
-      const cmd = git(dir, 'config', key).trim();
-      const flawed = sh(cmd, dir, {}, readFileSync(V1, 'utf8'));
-      expect(flawed.stdout.split('\n')).toContainEqual(expect.stringMatching(/^_posts\/2020-11-04-osv-virtio-fs\.md:34: WARNING:no-rhetorical-question: /));
-      const cover = readFileSync(fixture('patch', 'series-cover-letter.mbox'), 'utf8').split(/\n(?=From [0-9a-f]{40} )/)[0]!;
-      expect(sh(cmd, dir, {}, cover).stdout).toBe('');
-    }
+  describe('b4', () => {
+    /** What b4 does with each configured command: the patch on stdin, in the repository's top folder. */
+    const configured = (dir: string, key: string, input: string): Shell => sh(git(dir, 'config', key).trim(), dir, onPath(), input);
+    const messages = readFileSync(fixture('patch', 'series-cover-letter.mbox'), 'utf8').split(/\n(?=From [0-9a-f]{40} )/);
+
+    it('the per-patch commands answer in checkpatch style, and say nothing on stderr, which b4 counts as failures', (ctx) => {
+    needInstalled(ctx);
+      const { dir } = site();
+      for (const line of recipe('b4').trim().split('\n')) expect(sh(line, dir).status).toBe(0);
+      for (const key of ['b4.prep-perpatch-check-cmd', 'b4.am-perpatch-check-cmd']) {
+        const flawed = configured(dir, key, readFileSync(V1, 'utf8'));
+        expect(flawed.stdout.split('\n')).toContainEqual(expect.stringMatching(/^_posts\/2020-11-04-osv-virtio-fs\.md:34: WARNING:no-rhetorical-question: /));
+        expect(flawed.stderr).toBe('');
+        // The series' image-only patch touches no post: no line at all, and exit 0 (b4's "passed all checks").
+        const imageOnly = messages.find((m) => m.includes('screenshots/') && !m.includes('_posts/'))!;
+        expect(configured(dir, key, imageOnly)).toEqual({ status: 0, stdout: '', stderr: '' });
+      }
+    });
+
+    it("the review check command prints b4's check JSON, with the statuses b4 takes", (ctx) => {
+    needInstalled(ctx);
+      const { dir } = site();
+      for (const line of recipe('b4').trim().split('\n')) sh(line, dir);
+      const results = JSON.parse(configured(dir, 'b4.review-perpatch-check-cmd', readFileSync(V1, 'utf8')).stdout) as { tool: string; status: string }[];
+      expect(results).toEqual([expect.objectContaining({ tool: 'review-post', status: 'fail' })]);
+      expect(['pass', 'warn', 'fail']).toContain(results[0]!.status);
+    });
+
+    const b4 = b4Version();
+    const tooOld = b4 === undefined ? 'b4 is not installed' : b4 < 14 ? `b4 0.${b4} is older than 0.14, which reads the per-patch check commands` : undefined;
+
+    it.skipIf(skipping(tooOld))('b4 prep --check runs review-post on each patch of the series', (ctx) => {
+    needInstalled(ctx);
+      const { dir } = site();
+      git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+      for (const line of recipe('b4').trim().split('\n')) sh(line, dir);
+      expect(sh('b4 prep -n osv-virtio-fs', dir, onPath()).status).toBe(0);
+      mkdirSync(join(dir, '_posts'), { recursive: true });
+      writeFileSync(join(dir, '_posts', '2020-11-04-osv-virtio-fs.md'), seedPost());
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-q', '-m', 'Add virtio-fs in OSv overview blog post');
+      const r = sh('b4 prep --check', dir, onPath());
+      expect(r.stdout + r.stderr).toMatch(/review-post: _posts\/2020-11-04-osv-virtio-fs\.md:34: WARNING:no-rhetorical-question: /);
+    });
+
+    it.skipIf(skipping(tooOld))('b4 am --check runs review-post on each patch it applies', (ctx) => {
+    needInstalled(ctx);
+      const { dir } = site();
+      for (const line of recipe('b4').trim().split('\n')) sh(line, dir);
+      const out = mkdtempSync(join(tmpdir(), 'review-post-b4-am-'));
+      const r = sh(`b4 am --check --no-cache -m "${V1}" -o "${out}"`, dir, onPath());
+      expect(r.stdout + r.stderr).toMatch(/review-post: _posts\/2020-11-04-osv-virtio-fs\.md:34: WARNING:no-rhetorical-question: /);
+    });
   });
 
   it('config: the complete example file is valid and takes effect', () => {
@@ -156,3 +296,11 @@ describe('README recipes', () => {
     expect(rules.some((r) => r.startsWith('no-rhetorical-question'))).toBe(false);
   });
 });
+
+/** b4's minor version (0.N), or undefined when there is no b4. */
+function b4Version(): number | undefined {
+  const r = spawnSync('b4', ['--version'], { encoding: 'utf8' });
+  const m = /(\d+)\.(\d+)/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.error || !m) return undefined;
+  return Number(m[1]) > 0 ? Infinity : Number(m[2]);
+}
