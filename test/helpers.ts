@@ -21,16 +21,19 @@ export function missingSendEmail(): string | undefined {
   return existsSync(join(execPath, 'git-send-email')) ? undefined : 'git send-email is not installed (Debian and Ubuntu package: git-email)';
 }
 
+/** Each reason once per test file, however many tests it skips. */
+const said = new Set<string>();
+
 /**
  * For `it.skipIf`: true when `why` says what is missing, and then said on
  * stderr, so that a skip is never silent (vitest's summary only counts them).
  */
 export function skipping(why: string | undefined): boolean {
-  if (why !== undefined && !said.has(why)) console.warn(`skipped: ${why}`);
-  if (why !== undefined) said.add(why);
-  return why !== undefined;
+  if (why === undefined) return false;
+  if (!said.has(why)) console.warn(`skipped: ${why}`);
+  said.add(why);
+  return true;
 }
-const said = new Set<string>();
 
 /** The default preset's posts glob, for reading patches as the default review does. */
 export const POSTS = { posts: PRESETS['qemu-web'].posts };

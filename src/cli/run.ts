@@ -126,7 +126,7 @@ export async function run(files: string[], options: CliOptions, program: Command
     return 0;
   }
   const { stdinFilename } = options;
-  // Named, stdin is the file an editor or pre-commit is about to write.
+  // --stdin-filename alone reads stdin, as Prettier's --stdin-filepath does.
   const names = files.length === 0 && stdinFilename !== undefined && !options.range && !options.hook ? ['-'] : files;
   const expanded = expandInputs(names, stdinFilename !== undefined ? { stdinName: stdinFilename } : {});
   if (!options.quiet) for (const path of expanded.ignored) note(`${path}: not reviewed, ${expanded.ignoreFile} leaves it out`);
