@@ -311,7 +311,8 @@ describe('terminal safety: nothing in a mail drives the terminal, in any format'
     for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
       const run = reviewPost(['--no-config', '--format', format, '--from', 'Rev Iewer <rev@example.org>', input], { env });
       expect(run.stderr).not.toContain('internal error');
-      expect(run.status).toBe(1);
+      // The reply is what --format mail asks for: 0, there is one to send.
+      expect(run.status).toBe(format === 'mail' ? 0 : 1);
       expect(run.stdout.length).toBeGreaterThan(0);
       // Colours are ours: with FORCE_COLOR only SGR sequences may appear, nothing else.
       const stdout = 'FORCE_COLOR' in env ? run.stdout.replace(/\u001b\[[0-9;]*m/g, '') : run.stdout;
