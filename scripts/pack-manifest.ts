@@ -4,7 +4,8 @@
 // as an install script "not yet covered by allowScripts", and npm 12 blocks
 // it: the tarball already holds dist/, so it needs no script at all.
 //
-//   node dist/scripts/pack-manifest.js strip     before packing (after the build)
+//   node dist/scripts/pack-manifest.js strip     before packing (after a clean build:
+//                                                 dist/ holds only what this tree builds)
 //   node dist/scripts/pack-manifest.js restore   after packing
 //
 // The original is kept beside it, so that a pack that failed half-way is put
