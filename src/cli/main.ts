@@ -2,6 +2,7 @@
 // Importing it has no effect: src/cli.ts (or the bundle, src/bin.cts) runs it.
 
 import { InputError } from '../core/types.js';
+import { followUpCommand } from './follow-up-command.js';
 import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
@@ -25,6 +26,12 @@ export async function main(argv: string[]): Promise<number> {
           `Bypass once: git send-email --no-validate ...   Remove: rm ${path}\n`,
       );
     });
+
+  program.addCommand(
+    followUpCommand((code) => {
+      status = code;
+    }).copyInheritedSettings(program),
+  );
 
   try {
     await program.parseAsync(argv);

@@ -26,7 +26,7 @@ import { writeAtomic } from './output.js';
 import { terminalProgress } from './progress.js';
 import { explain, listRules } from './rules-help.js';
 
-function colours(enabled: boolean): ChalkInstance {
+export function colours(enabled: boolean): ChalkInstance {
   // chalk honours FORCE_COLOR and a terminal on stdout; NO_COLOR is ours to honour.
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' && process.env.FORCE_COLOR === undefined;
   return new Chalk({ level: enabled && !noColor ? chalk.level : 0 });
@@ -68,7 +68,7 @@ function numbered(path: string, index: number, count: number): string {
  * The settings for one input: a Markdown file's own folder is where its site's
  * config lives; for mail, the current directory (the site's checkout).
  */
-function settingsFor(source: Source, options: CliOptions): Settings {
+export function settingsFor(source: Source, options: Pick<CliOptions, 'config' | 'rule' | 'posts'>): Settings {
   const from = source.name !== '<stdin>' && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
   const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
   const settings = applyRuleFlags(loaded, options.rule);
