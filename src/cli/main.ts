@@ -2,7 +2,8 @@
 // Importing it has no effect: src/cli.ts (or the bundle, src/bin.cts) runs it.
 
 import { InputError } from '../core/types.js';
-import { followUpCommand } from './follow-up-command.js';
+import { runFix } from './commands/fix.js';
+import { followUpCommand } from './commands/follow-up.js';
 import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
@@ -12,7 +13,8 @@ export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = reviewCommand()
     .action(async (files: string[], options: CliOptions) => {
-      status = await run(files, options, program);
+      if (options.dryRun && !options.fix) program.error('error: --dry-run goes with --fix', { exitCode: 2 });
+      status = options.fix ? await runFix(files, options) : await run(files, options, program);
     });
   program
     .command('install-hook')

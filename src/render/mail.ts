@@ -47,12 +47,12 @@ export function formatMailbox(m: Mailbox): string {
 }
 
 /** Header text, encoded when it is not plain ASCII, folded before 78 columns. */
-function unstructured(text: string): string {
+export function unstructured(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   return encodedWords(text).join('\n ');
 }
 
-function foldList(name: string, items: string[]): string {
+export function foldList(name: string, items: string[]): string {
   let out = `${name}: `;
   let width = out.length;
   items.forEach((item, i) => {

@@ -4,13 +4,13 @@
 // look, or the later version has new findings at the fail level.
 
 import { Command, Option } from 'commander';
-import { fails, FAIL_LEVELS, type FailLevel } from '../core/severity.js';
-import { findSite } from '../config/site.js';
-import { followUp, type FollowUpReport } from '../follow-up/engine.js';
-import { renderFollowUpJson, renderFollowUpText } from '../follow-up/render.js';
-import { readSource } from '../mail/input.js';
-import { writeAtomic } from './output.js';
-import { colours, settingsFor } from './run.js';
+import { fails, FAIL_LEVELS, type FailLevel } from '../../core/severity.js';
+import { findSite } from '../../config/site.js';
+import { followUp, type FollowUpReport } from '../../follow-up/engine.js';
+import { renderFollowUpJson, renderFollowUpText } from '../../follow-up/render.js';
+import { readSource } from '../../mail/input.js';
+import { writeAtomic } from '../output.js';
+import { colours, settingsFor } from '../run.js';
 
 interface FollowUpOptions {
   format: 'text' | 'json';
