@@ -12,6 +12,8 @@ import { run } from './run.js';
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = reviewCommand()
+    // Options after a subcommand's name are its own (follow-up has its own --format).
+    .enablePositionalOptions()
     .action(async (files: string[], options: CliOptions) => {
       if (options.dryRun && !options.fix) program.error('error: --dry-run goes with --fix', { exitCode: 2 });
       status = options.fix ? await runFix(files, options) : await run(files, options, program);

@@ -100,23 +100,47 @@ function keyOf(tokens: Token[]): string {
   return tokens.map((t) => t.text).join(' ');
 }
 
-/** Indices of the longest increasing run of `values` (patience-style, n log n). */
-function increasing(values: number[]): Set<number> {
-  const tails: number[] = [];
-  const previous = new Array<number>(values.length).fill(-1);
-  values.forEach((value, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < value) lo = mid + 1;
-      else hi = mid;
+/** Above this many pairs the heaviest run gives way to the longest (quadratic against n log n). */
+const MAX_WEIGHED = 3000;
+
+/**
+ * Indices of the increasing run of `values` that keeps the most weight in
+ * place: of two sections that swapped, the smaller one is the one that moved
+ * (as git's --color-moved and range-diff show it).
+ */
+function increasing(values: number[], weights: number[]): Set<number> {
+  const n = values.length;
+  const previous = new Array<number>(n).fill(-1);
+  let end = -1;
+  if (n <= MAX_WEIGHED) {
+    const best = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      best[i] = weights[i]!;
+      for (let k = 0; k < i; k++) {
+        if (values[k]! < values[i]! && best[k]! + weights[i]! > best[i]!) {
+          best[i] = best[k]! + weights[i]!;
+          previous[i] = k;
+        }
+      }
+      if (end < 0 || best[i]! > best[end]!) end = i;
     }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  });
+  } else {
+    const tails: number[] = [];
+    values.forEach((value, i) => {
+      let lo = 0;
+      let hi = tails.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[tails[mid]!]! < value) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) previous[i] = tails[lo - 1]!;
+      tails[lo] = i;
+    });
+    end = tails[tails.length - 1] ?? -1;
+  }
   const kept = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) kept.add(i);
+  for (let i = end; i >= 0; i = previous[i]!) kept.add(i);
   return kept;
 }
 
@@ -145,7 +169,10 @@ export class Alignment {
     });
     this.partner = this.pair();
     const paired = this.partner.flatMap((j, i) => (j >= 0 ? [i] : []));
-    const inOrder = increasing(paired.map((i) => this.partner[i]!));
+    const inOrder = increasing(
+      paired.map((i) => this.partner[i]!),
+      paired.map((i) => this.oldParagraphs[i]!.tokens.length),
+    );
     paired.forEach((i, k) => {
       if (!inOrder.has(k)) this.moved.add(i);
     });

@@ -65,6 +65,8 @@ export interface Remark {
   reviewer: string;
   kind: 'top-posting' | 'acknowledgement' | 'trailer';
   text: string;
+  /** For a trailer: whether the later version carries it. */
+  inNew?: boolean;
 }
 
 export interface NewFinding extends Finding {
@@ -242,7 +244,8 @@ function replyComments(pairing: Pairing, reply: ThreadMessage & { mail: NonNulla
   const lines = patchLines(pairing.old.patch);
   const matcher = new QuoteMatcher(lines);
   const comments: CommentStatus[] = [];
-  const remarks: Remark[] = text.trailers.map((t) => ({ reviewer, kind: 'trailer' as const, text: t }));
+  const carried = new Set(pairing.next.patch.trailers.map((t) => t.replace(/\s+/g, ' ').trim().toLowerCase()));
+  const remarks: Remark[] = text.trailers.map((t) => ({ reviewer, kind: 'trailer' as const, text: t, inNew: carried.has(t.replace(/\s+/g, ' ').trim().toLowerCase()) }));
   let quoted: PatchLine[] = [];
   text.parts.forEach((part, index) => {
     if (part.kind === 'quote') {

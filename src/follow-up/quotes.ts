@@ -63,10 +63,21 @@ export class QuoteMatcher {
   /** Indices of the patch lines that one run of quoted lines quotes, in order. */
   match(quoted: QuotedLine[]): number[] {
     const found: number[] = [];
+    // Short lines not found where the quote stood: they belong just above the next line found.
+    let pending: string[] = [];
     for (const q of quoted) {
       const text = normalized(q.text);
       if (text === '' || isCut(text)) continue;
-      found.push(...this.matchLine(text));
+      const lines = this.matchLine(text);
+      if (lines.length === 0) {
+        if (text.length < SHORT) pending.push(text);
+        else pending = [];
+        continue;
+      }
+      const above: number[] = [];
+      for (let k = pending.length - 1, at = lines[0]! - 1; k >= 0 && at >= 0 && this.lines[at]!.text === pending[k]; k--, at--) above.unshift(at);
+      pending = [];
+      found.push(...above, ...lines);
     }
     return found;
   }

@@ -45,12 +45,22 @@ function covers(c: CommentStatus, f: CommentStatus): boolean {
   return c.part === f.part && c.path === f.path && c.oldLine !== null && f.oldLine !== null && f.oldLine >= c.oldLine && f.oldLine <= (c.oldEndLine ?? c.oldLine);
 }
 
+function nameOf(mailbox: string): string {
+  return mailbox.replace(/\s*<[^>]*>$/, '') || mailbox;
+}
+
+/** A stranger's text as a short quote: a few wrapped lines, `[...]` for the rest. */
+function quoted(text: string, color: ChalkInstance): string[] {
+  const lines = wrap(safeLine(text.replace(/\s+/g, ' ')), 70);
+  const shown = lines.slice(0, QUOTED_LINES).map((l) => color.dim('> ') + l);
+  if (lines.length > QUOTED_LINES) shown.push(color.dim('> [...]'));
+  return shown;
+}
+
 function commentBlock(c: CommentStatus, report: FollowUpReport, color: ChalkInstance, alongside: CommentStatus[]): string[] {
-  const who = c.source === 'review' ? (c.reviewer.replace(/\s*<[^>]*>$/, '') || c.reviewer) : 'review-post';
-  const quoted = wrap(safeLine(c.comment.replace(/\s+/g, ' ')), 70);
-  const shown = quoted.slice(0, QUOTED_LINES).map((l) => color.dim('> ') + l);
-  if (quoted.length > QUOTED_LINES) shown.push(color.dim('> [...]'));
-  const at = c.newLine !== null ? ` (line ${c.newLine})` : '';
+  const who = c.source === 'review' ? nameOf(c.reviewer) : 'review-post';
+  const shown = quoted(c.comment, color);
+  const at = c.newLine !== null && c.part === 'post' ? ` (line ${c.newLine})` : '';
   const out = [`${safeLine(who)}${where(c, report.old.version)}:`, ...shown, ''];
   switch (c.status) {
     case 'addressed':
@@ -70,13 +80,14 @@ function commentBlock(c: CommentStatus, report: FollowUpReport, color: ChalkInst
 /** The follow-up as a maintainer writes it to the author of the later version. */
 export function renderFollowUpText(report: FollowUpReport, color: ChalkInstance): string {
   const { old, new: next } = report;
-  const out = [safeLine(attribution(next.from.replace(/\s*<[^>]*>$/, ''), next.dateHeader)), color.dim('> ') + safeLine(next.subject), ''];
-  const reviewers = [...new Set(report.reviews.map((r) => r.reviewer.replace(/\s*<[^>]*>$/, '')))];
+  const out = [safeLine(attribution(nameOf(next.from), next.dateHeader)), color.dim('> ') + safeLine(next.subject), ''];
+  const reviewers = [...new Set(report.reviews.map((r) => nameOf(r.reviewer)))];
   const against = reviewers.length > 0 ? ` and the review${reviewers.length > 1 ? 's' : ''} by ${reviewers.join(', ')}` : '';
   out.push(...wrap(safeLine(`Compared with v${old.version} (${old.subject})${against}:`)), '');
   for (const remark of report.remarks) {
-    if (remark.kind === 'trailer') out.push(`${safeLine(remark.reviewer)} gave: ${safeLine(remark.text)}`, '');
-    else if (remark.kind === 'top-posting') out.push(`${safeLine(remark.reviewer)} wrote above the quote:`, ...wrap(safeLine(remark.text), 70).slice(0, QUOTED_LINES).map((l) => color.dim('> ') + l), '');
+    const who = safeLine(nameOf(remark.reviewer));
+    if (remark.kind === 'trailer') out.push(`${who} gave ${safeLine(remark.text)}${remark.inNew ? '' : `, not yet in v${next.version}`}.`, '');
+    else if (remark.kind === 'top-posting') out.push(`${who} wrote above the quote:`, ...quoted(remark.text, color), '');
   }
   const ordered = inOrder(report.comments);
   // Each finding of review-post's goes under the first reviewer comment about its line, if any.
