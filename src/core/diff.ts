@@ -33,12 +33,13 @@ function middle<T>(a: readonly T[], b: readonly T[], a0: number, a1: number, b0:
   if (n === 0 || m === 0) return [];
   const max = Math.min(n + m, MAX_DISTANCE);
   const offset = max + 1;
-  // v[k] is the furthest x on diagonal k; one copy per round, for the walk back.
+  // v[k] is the furthest x on diagonal k; per round, a copy of the diagonals
+  // it reads (-d-1 .. d+1), for the walk back.
   let v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   let found = -1;
   for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     const next = v;
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
@@ -61,10 +62,11 @@ function middle<T>(a: readonly T[], b: readonly T[], a0: number, a1: number, b0:
   let y = m;
   for (let d = found; d > 0; d--) {
     const prev = trace[d]!;
+    const at = (diagonal: number): number => prev[diagonal + d + 1]!;
     const k = x - y;
-    const down = k === -d || (k !== d && prev[offset + k - 1]! < prev[offset + k + 1]!);
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const prevK = down ? k + 1 : k - 1;
-    const prevX = prev[offset + prevK]!;
+    const prevX = at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       x--;

@@ -24,6 +24,12 @@ export interface PatchLine {
 const SHORT = 8;
 /** Lines a short quoted line may skip forward. */
 const NEAR = 3;
+/**
+ * Lines a wrapped or partial quote is looked for ahead of where the quotes
+ * stand (a cut may skip that many): bounded, so that a reply of thousands of
+ * lines that quote nothing costs linear time.
+ */
+const AHEAD = 1000;
 
 export function normalized(line: string): string {
   return line.replace(/^[+\- ]/, '').replace(/\s+/g, ' ').trim();
@@ -58,7 +64,16 @@ export class QuoteMatcher {
   /** The last line matched and how much of it the quotes covered, while they covered only its start. */
   private partial: { index: number; covered: number } | undefined;
 
-  constructor(private readonly lines: PatchLine[]) {}
+  /** Where each line's text stands, for quotes of whole lines. */
+  private readonly byText = new Map<string, number[]>();
+
+  constructor(private readonly lines: PatchLine[]) {
+    lines.forEach((l, i) => {
+      const at = this.byText.get(l.text);
+      if (at) at.push(i);
+      else this.byText.set(l.text, [i]);
+    });
+  }
 
   /** Indices of the patch lines that one run of quoted lines quotes, in order. */
   match(quoted: QuotedLine[]): number[] {
@@ -94,19 +109,19 @@ export class QuoteMatcher {
         return [partial.index];
       }
     }
-    const exact = this.find((l) => l === text, text.length < SHORT);
+    const exact = this.exact(text);
     if (exact >= 0) return this.take(exact, undefined);
     if (text.length < SHORT) return [];
-    const prefix = this.find((l) => l.startsWith(text), false);
+    const prefix = this.find((l) => l.startsWith(text));
     if (prefix >= 0) return this.take(prefix, text.length);
     // Two lines a client joined into one.
-    const joined = this.find((l) => l.length >= SHORT && text.startsWith(`${l} `), false);
+    const joined = this.find((l) => l.length >= SHORT && text.startsWith(`${l} `));
     if (joined >= 0) {
       const out = this.take(joined, undefined);
       return [...out, ...this.matchLine(text.slice(this.lines[joined]!.text.length + 1))];
     }
     // A piece from the middle of a line.
-    const inside = this.find((l) => l.includes(text), false);
+    const inside = this.find((l) => l.includes(text));
     if (inside >= 0) return this.take(inside, this.lines[inside]!.text.indexOf(text) + text.length);
     return [];
   }
@@ -118,12 +133,19 @@ export class QuoteMatcher {
     return [index];
   }
 
-  /** The first line from where the quotes stand that fits; a short line only close by; else from the top (quoted out of order). */
-  private find(fits: (line: string) => boolean, near: boolean): number {
-    const end = near ? Math.min(this.lines.length, this.next + NEAR) : this.lines.length;
+  /** The first line with this very text from where the quotes stand (a short one only close by); else the first above (quoted out of order). */
+  private exact(text: string): number {
+    const at = this.byText.get(text);
+    if (!at) return -1;
+    const ahead = at.find((i) => i >= this.next);
+    if (text.length < SHORT) return ahead !== undefined && ahead < this.next + NEAR ? ahead : -1;
+    return ahead ?? at[0]!;
+  }
+
+  /** The first line ahead of where the quotes stand (within AHEAD) that fits. */
+  private find(fits: (line: string) => boolean): number {
+    const end = Math.min(this.lines.length, this.next + AHEAD);
     for (let i = this.next; i < end; i++) if (fits(this.lines[i]!.text)) return i;
-    if (near) return -1;
-    for (let i = 0; i < this.next; i++) if (fits(this.lines[i]!.text)) return i;
     return -1;
   }
 }

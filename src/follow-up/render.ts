@@ -32,10 +32,18 @@ function inOrder(comments: CommentStatus[]): CommentStatus[] {
   );
 }
 
-function where(c: CommentStatus, version: number): string {
+/** How the two versions are named: v1 and v2, or by their files when nothing numbers them apart (two Markdown files). */
+function labels(report: FollowUpReport): { old: string; new: string } {
+  const { old, new: next } = report;
+  if (old.version !== next.version || old.source === next.source) return { old: `v${old.version}`, new: `v${next.version}` };
+  const name = (source: string): string => source.split('/').pop() ?? source;
+  return { old: name(old.source), new: name(next.source) };
+}
+
+function where(c: CommentStatus, version: string): string {
   if (c.oldLine === null) return '';
   const lines = c.oldEndLine !== null && c.oldEndLine !== c.oldLine ? `lines ${c.oldLine}-${c.oldEndLine}` : `line ${c.oldLine}`;
-  return c.part === 'commit-message' ? ` on v${version}'s commit message` : ` on v${version} ${lines}`;
+  return c.part === 'commit-message' ? ` on ${version}'s commit message` : ` on ${version} ${lines}`;
 }
 
 const STATUS_WORD = { addressed: 'gone', open: 'still there', unclear: 'to check' } as const;
@@ -61,7 +69,7 @@ function commentBlock(c: CommentStatus, report: FollowUpReport, color: ChalkInst
   const who = c.source === 'review' ? nameOf(c.reviewer) : 'review-post';
   const shown = quoted(c.comment, color);
   const at = c.newLine !== null && c.part === 'post' ? ` (line ${c.newLine})` : '';
-  const out = [`${safeLine(who)}${where(c, report.old.version)}:`, ...shown, ''];
+  const out = [`${safeLine(who)}${where(c, safeLine(labels(report).old))}:`, ...shown, ''];
   switch (c.status) {
     case 'addressed':
       out.push(`${color.green('Addressed')}: ${safeLine(c.evidence)}${at}.`);
@@ -80,13 +88,14 @@ function commentBlock(c: CommentStatus, report: FollowUpReport, color: ChalkInst
 /** The follow-up as a maintainer writes it to the author of the later version. */
 export function renderFollowUpText(report: FollowUpReport, color: ChalkInstance): string {
   const { old, new: next } = report;
+  const name = { old: safeLine(labels(report).old), new: safeLine(labels(report).new) };
   const out = [safeLine(attribution(nameOf(next.from), next.dateHeader)), color.dim('> ') + safeLine(next.subject), ''];
   const reviewers = [...new Set(report.reviews.map((r) => nameOf(r.reviewer)))];
   const against = reviewers.length > 0 ? ` and the review${reviewers.length > 1 ? 's' : ''} by ${reviewers.join(', ')}` : '';
-  out.push(...wrap(safeLine(`Compared with v${old.version} (${old.subject})${against}:`)), '');
+  out.push(...wrap(`Compared with ${name.old} (${safeLine(old.subject)})${safeLine(against)}:`), '');
   for (const remark of report.remarks) {
     const who = safeLine(nameOf(remark.reviewer));
-    if (remark.kind === 'trailer') out.push(`${who} gave ${safeLine(remark.text)}${remark.inNew ? '' : `, not yet in v${next.version}`}.`, '');
+    if (remark.kind === 'trailer') out.push(`${who} gave ${safeLine(remark.text)}${remark.inNew ? '' : `, not yet in ${name.new}`}.`, '');
     else if (remark.kind === 'top-posting') out.push(`${who} wrote above the quote:`, ...quoted(remark.text, color), '');
   }
   const ordered = inOrder(report.comments);
@@ -102,7 +111,7 @@ export function renderFollowUpText(report: FollowUpReport, color: ChalkInstance)
   for (const c of ordered) if (!placed.has(c)) out.push(...commentBlock(c, report, color, owned.get(c) ?? []), '');
   const fresh = report.newReview.filter((r) => r.posts.some((p) => p.findings.length > 0));
   if (fresh.length > 0) {
-    out.push(`New in v${next.version}:`, '');
+    out.push(`New in ${name.new}:`, '');
     for (const reviewed of fresh) out.push(...renderPatchReview(reviewed, color).slice(1), '');
   }
   const theirs = count(report.comments.filter((c) => c.source === 'review'));
@@ -113,8 +122,8 @@ export function renderFollowUpText(report: FollowUpReport, color: ChalkInstance)
     reviewed > 0
       ? `${plural(reviewed, 'review comment')}: ${theirs.addressed} addressed, ${theirs.open} still open, ${theirs.unclear} to check`
       : 'no review comments',
-    `${plural(found, 'review-post finding')} on v${old.version}: ${ours.addressed} gone, ${ours.open} still there`,
-    `${plural(report.newFindings.length, 'new finding')} in v${next.version}`,
+    `${plural(found, 'review-post finding')} on ${name.old}: ${ours.addressed} gone, ${ours.open} still there`,
+    `${plural(report.newFindings.length, 'new finding')} in ${name.new}`,
   ];
   out.push(color.bold(`${parts.join('; ')}.`));
   return `${out.join('\n')}\n`;

@@ -32,12 +32,12 @@ export function sourceEdit(doc: string, start: number, end: number, text: string
  */
 export function proseEdit(block: ProseBlock, file: VFile, start: number, end: number, text: string): TextEdit | undefined {
   const doc = String(file.value);
-  const from = block.point(start).offset;
-  const to = block.endPoint(end).offset;
-  if (from === undefined || to === undefined || to < from) return undefined;
+  const from = block.point(start);
+  const to = block.endPoint(end);
+  if (from.offset === undefined || to.offset === undefined || to.offset < from.offset) return undefined;
   const written = block.text.slice(start, end);
-  if (written.includes(OBJECT) || doc.slice(from, to).replace(/\s+/g, ' ') !== written.replace(/\s+/g, ' ')) return undefined;
-  return sourceEdit(doc, from, to, text);
+  if (written.includes(OBJECT) || doc.slice(from.offset, to.offset).replace(/\s+/g, ' ') !== written.replace(/\s+/g, ' ')) return undefined;
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text };
 }
 
 /**
