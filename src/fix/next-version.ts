@@ -147,6 +147,27 @@ function fixedStat(stat: string[], fixes: { path: string; before: number; after:
   }));
 }
 
+/** The headers of a next version's mail: the author, date and recipients of v1, the subject one version up. */
+function nextHeaders(mail: Mail, options: NextVersionOptions): string[] {
+  const author = { name: mail.fromName === mail.fromAddress ? '' : mail.fromName, address: mail.fromAddress };
+  return [
+    'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001',
+    `From: ${formatMailbox(author)}`,
+    `Date: ${mail.dateHeader || rfc5322Date(options.now ?? new Date())}`,
+    `Subject: ${unstructured(nextVersionSubject(mail.subject))}`,
+    ...(mail.to.length > 0 ? [foldList('To', mail.to.map(formatMailbox))] : []),
+    ...(mail.cc.length > 0 ? [foldList('Cc', mail.cc.map(formatMailbox))] : []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+}
+
+/** A series' cover letter for the next version: the subject one version up, the text as it was (the author adds what changed). */
+export function nextCoverLetter(mail: Mail, options: NextVersionOptions): string {
+  return `${nextHeaders(mail, options).join('\n')}\n\n${mail.body.replace(/\n*$/, '\n')}`;
+}
+
 /** The next version of one patch mail with the fixes of its posts. */
 export function nextVersion(mail: Mail, patch: Patch, fixes: FixResult[], options: NextVersionOptions): NextVersion {
   const notes: string[] = [];
@@ -167,31 +188,21 @@ export function nextVersion(mail: Mail, patch: Patch, fixes: FixResult[], option
   const changed = fixes.filter((f) => f.fixed !== f.original);
 
   const diff: string[] = [];
-  for (const span of scan.files) {
+  scan.files.forEach((span, i) => {
     const path = spanPaths(span).newPath;
     const fix = changed.find((f) => f.path === path);
     const post = patch.posts.find((p) => p.path === path);
+    // A file's diff as sent runs to the next file's (a binary patch's literal lines included).
     if (fix && post && span.hunks.length > 0) diff.push(...fixedDiff(lines, span, post, fix, options, notes));
-    else diff.push(...lines.slice(span.start, span.end));
-  }
+    else diff.push(...lines.slice(span.start, scan.files[i + 1]?.start ?? scan.end));
+  });
   const stat = fixedStat(
     trimmed(statAt >= 0 ? between.slice(statAt) : []),
     changed.map((f) => ({ path: f.path, before: lineCount(f.original), after: lineCount(f.fixed) })).filter((f) => patch.posts.find((p) => p.path === f.path)?.status === 'added'),
   );
   const version = parseSubject(mail.subject).version + 1;
   const changelog = changed.flatMap((f) => f.applied.map((a) => `- ${a.before ? `"${a.before}"` : '(nothing)'} -> ${a.after ? `"${a.after}"` : '(nothing)'} (${a.rule}, ${f.path}:${a.line})`));
-  const author = { name: mail.fromName === mail.fromAddress ? '' : mail.fromName, address: mail.fromAddress };
-  const headers = [
-    'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001',
-    `From: ${formatMailbox(author)}`,
-    `Date: ${mail.dateHeader || rfc5322Date(options.now ?? new Date())}`,
-    `Subject: ${unstructured(nextVersionSubject(mail.subject))}`,
-    ...(mail.to.length > 0 ? [foldList('To', mail.to.map(formatMailbox))] : []),
-    ...(mail.cc.length > 0 ? [foldList('Cc', mail.cc.map(formatMailbox))] : []),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: 8bit',
-  ];
+  const headers = nextHeaders(mail, options);
   const message = [...patch.commitMessage, ...(patch.trailers.length > 0 ? ['', ...patch.trailers] : [])];
   const below = [
     ...(changelog.length > 0 ? [`Changes in v${version}:`, ...changelog, ''] : []),

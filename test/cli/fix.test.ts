@@ -137,3 +137,30 @@ describe('--fix on a patch that changes a post', () => {
     git(repo, 'apply', '--check', join(elsewhere, 'v2.patch'));
   });
 });
+
+describe('--fix on a series', () => {
+  it('writes every message one version up, the cover letter and a binary-only patch included, and git am takes the patches', () => {
+    const dir = scratch();
+    const run = reviewPost(['--no-config', '--fix', '--output', 'v2.mbox', fixture('patch', 'series-cover-letter.mbox')], { cwd: dir });
+    expect(run.stdout).toContain('wrote v2.mbox');
+    const mbox = readFileSync(join(dir, 'v2.mbox'), 'utf8');
+    expect(mbox.match(/^Subject: .*$/gm)).toEqual([
+      'Subject: [qemu-web PATCH v2 0/2] Add virtio-fs in OSv overview blog post',
+      'Subject: [qemu-web PATCH v2 1/2] Add virtio-fs in OSv overview blog post',
+      'Subject: [qemu-web PATCH v2 2/2] Add the unikernel vs GPOS illustration',
+    ]);
+    // git am takes a cover letter for an empty patch, as it does format-patch's own.
+    const patches = mbox.split(/\n(?=From 0{40} )/).slice(1).join('\n');
+    writeFileSync(join(dir, 'patches.mbox'), patches);
+    const repo = scratch();
+    git(repo, 'init', '-q');
+    git(repo, 'am', '-q', join(dir, 'patches.mbox'));
+    expect(git(repo, 'ls-files').split('\n')).toEqual(['_posts/2020-11-04-osv-virtio-fs.md', 'screenshots/2020-11-04-unikernel-vs-gpos.png', '']);
+  });
+
+  it('refuses, in one line, a series whose later patch changes a post the fixes changed', () => {
+    const run = reviewPost(['--no-config', '--fix', '--output', join(scratch(), 'v2.mbox'), fixture('mail', 'series.mbox')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^review-post: "\[qemu-web PATCH 2\/3\] .*" changes _posts\/2020-11-04-osv-virtio-fs\.md again after fixes to it in an earlier patch/)]);
+  });
+});

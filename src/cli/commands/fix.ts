@@ -10,7 +10,7 @@ import { InputError, type Finding } from '../../core/types.js';
 import { findSite } from '../../config/site.js';
 import { fixPost, type FixResult } from '../../fix/fix-post.js';
 import { withLineEnds } from '../../fix/line-ends.js';
-import { nextVersion } from '../../fix/next-version.js';
+import { nextSeries } from '../../fix/series.js';
 import { unifiedDiff } from '../../fix/unified.js';
 import { isPostPatch, readThread } from '../../follow-up/thread.js';
 import { kindOf, readSource, type Source } from '../../mail/input.js';
@@ -37,26 +37,6 @@ async function fixMarkdown(source: Source, review: ReviewOptions): Promise<{ res
   const patch = markdownPatch(source.name, source.data);
   const result = await fixPost(patch, patch.posts[0]!, [patch], review);
   return { result, text: withLineEnds(source.data.toString('utf8'), result.fixed) };
-}
-
-/** Fix every post of a mail input; the next version of each patch mail. */
-async function fixMail(source: Source, review: ReviewOptions, posts: string): Promise<{ results: FixResult[]; mails: string[]; notes: string[] }> {
-  const messages = (await readThread(source, posts)).filter(isPostPatch);
-  if (messages.length === 0) throw new InputError(`${source.name}: no patch that adds or changes a post`);
-  const series = messages.map((m) => m.patch);
-  const results: FixResult[] = [];
-  const mails: string[] = [];
-  const notes: string[] = [];
-  for (const message of messages) {
-    const own: FixResult[] = [];
-    for (const post of message.patch.posts) own.push(await fixPost(message.patch, post, series, review));
-    results.push(...own);
-    if (!message.mail) continue;
-    const next = nextVersion(message.mail, message.patch, own, { toolVersion: packageVersion(), ...(review.siteDir ? { siteDir: review.siteDir } : {}) });
-    mails.push(next.mail);
-    notes.push(...next.notes);
-  }
-  return { results, mails, notes };
 }
 
 function failing(findings: Finding[], level: FailLevel): boolean {
@@ -97,7 +77,9 @@ export async function runFix(files: string[], options: CliOptions): Promise<numb
       } else if (result.applied.length > 0) replaceFile(source.name, text);
       continue;
     }
-    const { results, mails, notes } = await fixMail(source, review, settings.posts);
+    const messages = await readThread(source, settings.posts);
+    if (!messages.some(isPostPatch)) throw new InputError(`${source.name}: no patch that adds or changes a post`);
+    const { results, mails, notes } = await nextSeries(messages, review, { toolVersion: packageVersion(), ...(siteDir ? { siteDir } : {}) });
     all.push(...results);
     for (const n of notes) note(n);
     if (options.dryRun) {

@@ -6,22 +6,12 @@
 import type { VFile } from 'vfile';
 import type { TextEdit } from '../../core/types.js';
 import { OBJECT, type ProseBlock, type ProseSentence, type Token } from './prose.js';
-
-/** Line and column (1-based) of an offset in `doc`. */
-export function placeAt(doc: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = doc.indexOf('\n'); i >= 0 && i < offset; i = doc.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { pointAt } from './text.js';
 
 /** The edit from source offset `start` to `end` (exclusive) by `text`. */
 export function sourceEdit(doc: string, start: number, end: number, text: string): TextEdit {
-  const from = placeAt(doc, start);
-  const to = placeAt(doc, end);
+  const from = pointAt(doc, start);
+  const to = pointAt(doc, end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text };
 }
 
