@@ -48,19 +48,38 @@ function offsetLine(text: string, offset: number): number {
   return line;
 }
 
-/** What an edit changes, shown on one line: the words around it included when it only inserts or deletes. */
+/** Edits closer than this (in characters) are told as one change. */
+const NEAR_EDITS = 40;
+/** A change told longer than this is cut. */
+const TOLD = 80;
+
+function told(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > TOLD ? `${one.slice(0, TOLD - 1).trimEnd()}…` : one;
+}
+
+/**
+ * What a fix changes, on one line each side, widened to whole words (and the
+ * word after a deletion) so that "based of off" -> "based on" and "the the"
+ * -> "the" read as changes; edits far apart (a link rewritten in three
+ * places) are told by the first, with how many more there are.
+ */
 function described(text: string, edits: OffsetEdit[]): { before: string; after: string } {
-  const start = Math.min(...edits.map((e) => e.start));
-  const end = Math.max(...edits.map((e) => e.end));
-  // Widen to whole words so that "based of off" → "based on" reads as a change, not as " of" → "".
-  let from = start;
-  let to = end;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const group = [sorted[0]!];
+  for (const e of sorted.slice(1)) if (e.start - group[group.length - 1]!.end <= NEAR_EDITS) group.push(e);
+  let from = group[0]!.start;
+  let to = group[group.length - 1]!.end;
   while (from > 0 && /\S/.test(text[from - 1]!)) from--;
   while (to < text.length && /\S/.test(text[to]!)) to++;
-  const inner = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  if (group.every((e) => e.text === '')) {
+    while (to < text.length && /\s/.test(text[to]!)) to++;
+    while (to < text.length && /\S/.test(text[to]!)) to++;
+  }
   const slice = text.slice(from, to);
-  const one = (s: string): string => s.replace(/\s+/g, ' ').trim();
-  return { before: one(slice), after: one(applyEdits(slice, inner)) };
+  const after = applyEdits(slice, group.map((e) => ({ ...e, start: e.start - from, end: e.end - from })));
+  const more = sorted.length - group.length;
+  return { before: told(slice), after: `${told(after)}${more > 0 ? ` (and ${more} more edit${more === 1 ? '' : 's'})` : ''}` };
 }
 
 /**
