@@ -45,7 +45,8 @@ function onAddedLines(finding: Finding, post: Post): boolean {
   return false;
 }
 
-async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions): Promise<ReviewedPatch> {
+/** One patch's posts linted, in the series it came in (the follow-up and the fixer review single patches). */
+export async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions): Promise<ReviewedPatch> {
   const settings = options.settings ?? defaultSettings();
   // `Review-post-ignore: rule-id` in the commit message silences a rule for this patch.
   const ignored = trailerIgnores(patch.trailers);

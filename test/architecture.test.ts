@@ -43,8 +43,10 @@ const STAGES: [RegExp, string, number][] = [
   [/^quote\.ts$/, 'quote', 4],
   [/^pipeline\.ts$/, 'pipeline', 5],
   [/^render\//, 'render', 5],
-  [/^cli\//, 'cli', 6],
-  [/^(?:bin\.cts|cli\.ts)$/, 'entry', 7],
+  [/^follow-up\//, 'follow-up', 6],
+  [/^fix\//, 'fix', 6],
+  [/^cli\//, 'cli', 7],
+  [/^(?:bin\.cts|cli\.ts)$/, 'entry', 8],
 ];
 
 function stageOf(file: string): { stage: string; rank: number } {

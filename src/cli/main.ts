@@ -2,6 +2,8 @@
 // Importing it has no effect: src/cli.ts (or the bundle, src/bin.cts) runs it.
 
 import { InputError } from '../core/types.js';
+import { runFix } from './commands/fix.js';
+import { followUpCommand } from './commands/follow-up.js';
 import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
@@ -10,8 +12,11 @@ import { run } from './run.js';
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = reviewCommand()
+    // Options after a subcommand's name are its own (follow-up has its own --format).
+    .enablePositionalOptions()
     .action(async (files: string[], options: CliOptions) => {
-      status = await run(files, options, program);
+      if (options.dryRun && !options.fix) program.error('error: --dry-run goes with --fix', { exitCode: 2 });
+      status = options.fix ? await runFix(files, options) : await run(files, options, program);
     });
   program
     .command('install-hook')
@@ -25,6 +30,12 @@ export async function main(argv: string[]): Promise<number> {
           `Bypass once: git send-email --no-validate ...   Remove: rm ${path}\n`,
       );
     });
+
+  program.addCommand(
+    followUpCommand((code) => {
+      status = code;
+    }).copyInheritedSettings(program),
+  );
 
   try {
     await program.parseAsync(argv);

@@ -27,6 +27,8 @@ export interface CliOptions {
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: number;
+  fix?: boolean;
+  dryRun?: boolean;
 }
 
 const EXAMPLES = `
@@ -61,6 +63,10 @@ Examples:
   $ review-post --format rdjsonl patch.mbox           reviewdog's rdjsonl
   $ review-post --format terse -                      path:line: LEVEL:rule: message (b4)
   $ review-post --format b4-check -                   b4's review check JSON
+  $ review-post --fix _posts/2020-11-04-osv.md         make the certain fixes in place
+  $ review-post --fix --dry-run post.md                the fixes as a unified diff, nothing written
+  $ review-post --fix --output v2.patch v1.mbox        the next version of the patch, fixed
+  $ review-post follow-up v1.mbox v2.mbox review.eml   the review's comments, ticked off on v2
   $ review-post --list-rules                           the rules and their severities
   $ review-post --explain no-rhetorical-question       one rule's documentation
   $ review-post --no-color patch.mbox                  no colours, even in a terminal
@@ -98,6 +104,8 @@ export function reviewCommand(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (errors fail the run in any case)', wholeNumber)
     .option('--stdin-filename <path>', 'the file stdin holds (its name decides its kind, config and post path)')
     .option('-q, --quiet', 'no notes on stderr about what was skipped or written; errors still show')
+    .option('--fix', "make the certain fixes: a Markdown post in place, a patch mail's next version (--output v2.patch)")
+    .option('--dry-run', 'with --fix: print the fixes as a unified diff, write nothing')
     .option('--hook <file>', 'sendemail-validate mode: findings on stderr, exit 1 to stop git send-email')
     .option('--no-color', 'no colours, whatever the terminal')
     .option('--list-rules', 'list the rules: id, default severity, what each flags')

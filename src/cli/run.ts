@@ -43,7 +43,7 @@ export function colourLevel(flag: boolean, env: NodeJS.ProcessEnv, detected: Cha
   return terminal ? detected : 0;
 }
 
-function colours(enabled: boolean): ChalkInstance {
+export function colours(enabled: boolean): ChalkInstance {
   return new Chalk({ level: colourLevel(enabled, process.env, chalk.level, process.stdout.isTTY === true) });
 }
 
@@ -96,7 +96,7 @@ function numbered(path: string, index: number, count: number): string {
  * The settings for one input: a Markdown file's own folder is where its site's
  * config lives; for mail, the current directory (the site's checkout).
  */
-function settingsFor(source: Source, options: CliOptions): Settings {
+export function settingsFor(source: Source, options: Pick<CliOptions, 'config' | 'rule' | 'posts'>): Settings {
   const from = source.name !== STDIN && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
   const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
   const settings = applyRuleFlags(loaded, options.rule);

@@ -47,7 +47,7 @@ export function formatMailbox(m: Mailbox): string {
 }
 
 /** Header text, encoded when it is not plain ASCII, folded before 78 columns. */
-function unstructured(text: string): string {
+export function unstructured(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   return encodedWords(text).join('\n ');
 }
@@ -57,7 +57,7 @@ function unstructured(text: string): string {
  * separated by commas, message-ids (`References:`, RFC 5322 3.6.4) by
  * whitespace only.
  */
-function foldList(name: string, items: string[], separator: ',' | '' = ','): string {
+export function foldList(name: string, items: string[], separator: ',' | '' = ','): string {
   let out = `${name}: `;
   let width = out.length;
   items.forEach((item, i) => {

@@ -305,3 +305,47 @@ function b4Version(): number | undefined {
   if (r.error || !m) return undefined;
   return Number(m[1]) > 0 ? Infinity : Number(m[2]);
 }
+
+describe('README recipes of the next version', () => {
+  it('follow-up: ticks off the review of v1 on v2, from files or from the whole thread', (ctx) => {
+    needInstalled(ctx);
+    const { dir } = site();
+    copyFileSync(V1, join(dir, 'v1.mbox'));
+    copyFileSync(fixture('osv-virtio-fs-v2.mbox'), join(dir, 'v2.mbox'));
+    copyFileSync(fixture('follow-up', 'review-of-osv-virtio-fs-v1.eml'), join(dir, 'review-of-v1.eml'));
+    copyFileSync(fixture('follow-up', 'thread.mbox'), join(dir, 'thread.mbox'));
+    const [files, thread] = recipe('follow-up').trim().split('\n');
+    const text = sh(files!, dir, onPath());
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('8 review comments: 7 addressed, 0 still open, 1 to check;');
+    expect(sh(thread!, dir, onPath()).status).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'follow-up.json'), 'utf8')) as { reviews: unknown[]; summary: { review: { open: number } } };
+    expect(report.reviews).toHaveLength(3);
+    expect(report.summary.review.open).toBe(2);
+  });
+
+  it('fix: the dry run shows the two fixes, then the post is fixed in place', (ctx) => {
+    needInstalled(ctx);
+    const { dir } = site();
+    const [dry, fix] = recipe('fix').trim().split('\n');
+    const shown = sh(dry!, dir, onPath());
+    expect(shown.stdout).toContain('+device model means duplication, as well as loss of efficiency. This is where');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    sh(fix!, dir, onPath());
+    expect(git(dir, 'diff', '--stat')).toContain('_posts/2020-11-04-osv-virtio-fs.md | 6 +++---');
+  });
+
+  it('fix-mail: the next version is written and git send-email sends it to v1\'s recipients', (ctx) => {
+    needInstalled(ctx);
+    const { dir, sent } = site();
+    copyFileSync(V1, join(dir, 'v1.mbox'));
+    const [write, send] = recipe('fix-mail').trim().split('\n');
+    expect(sh(write!, dir, onPath()).stdout).toContain('wrote v2.patch');
+    const r = sh(send!, dir, onPath());
+    expect(r.stderr + r.stdout).toContain('Result: OK');
+    const mail = readFileSync(sent, 'utf8');
+    expect(mail).toMatch(/^Subject: \[qemu-web PATCH v2\] Add virtio-fs in OSv overview blog post$/m);
+    expect(mail).toMatch(/^To: qemu-devel@nongnu.org$/m);
+    expect(mail).toContain('+device model means duplication, as well as loss of efficiency. This is where');
+  });
+});

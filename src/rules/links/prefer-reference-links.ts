@@ -48,7 +48,11 @@
  */
 
 import type { Root } from 'mdast';
-import { normalizeUrl, referenceLabel, writtenLinks, type WrittenLink } from '../kit/links.js';
+import type { VFile } from 'vfile';
+import type { TextEdit } from '../../core/types.js';
+import { attachFix } from '../kit/context.js';
+import { sourceEdit } from '../kit/edits.js';
+import { definitions, normalizeUrl, referenceLabel, writtenLinks, type WrittenLink } from '../kit/links.js';
 import { defineRule } from '../kit/rule.js';
 
 function referenceForm(link: WrittenLink, label: string): string {
@@ -69,6 +73,39 @@ const LISTED = 5;
 function listed(items: string[], separator = ', '): string {
   if (items.length <= LISTED) return items.join(separator);
   return `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`;
+}
+
+const DEFINITION_LINE = /^\[[^\]]+\]:\s/;
+
+/**
+ * The edits that write every link to the URL as a reference and declare it
+ * once at the end of the file, when nothing can go wrong: each link is
+ * `[text](url)` with this exact URL and no title, and the label is free (or
+ * already names this URL).
+ */
+function referenceFix(tree: Root, file: VFile, links: WrittenLink[], label: string, url: string): TextEdit[] | undefined {
+  const doc = String(file.value);
+  const known = definitions(tree).get(label);
+  if ((known && known.url !== url) || /[[\]]/.test(label)) return undefined;
+  const edits: TextEdit[] = [];
+  for (const link of links) {
+    const start = link.node.position?.start.offset;
+    const end = link.node.position?.end.offset;
+    if (!link.inline || link.url !== url || link.node.title || start === undefined || end === undefined) return undefined;
+    const source = doc.slice(start, end);
+    const at = source.lastIndexOf('](');
+    if (at < 0 || source.slice(at) !== `](${url})`) return undefined;
+    // `[Text][]` only when the written text is the label itself; emphasis inside would not match it.
+    const written = source.slice(source.startsWith('!') ? 2 : 1, at);
+    edits.push(sourceEdit(doc, start + at, end, written.toLowerCase().replace(/\s+/g, ' ').trim() === label ? '][]' : `][${label}]`));
+  }
+  if (!known) {
+    const lines = doc.trimEnd().split('\n');
+    const after = DEFINITION_LINE.test(lines[lines.length - 1] ?? '') ? '' : '\n';
+    const definition = `[${label}]: ${url}`;
+    edits.push(sourceEdit(doc, doc.length, doc.length, doc.endsWith('\n') ? `${after}${definition}\n` : `\n${after}${definition}`));
+  }
+  return edits;
 }
 
 const preferReferenceLinks = defineRule<Options>({ id: 'prefer-reference-links', severity: 'warning', docs: import.meta.url, options: { minimum: 'number' } }, (tree, file, options) => {
@@ -99,6 +136,8 @@ const preferReferenceLinks = defineRule<Options>({ id: 'prefer-reference-links',
       { place: second.node.position },
     );
     message.expected = [definition];
+    const fix = referenceFix(tree, file, links, label, first.url);
+    if (fix) attachFix(message, fix);
   }
 });
 

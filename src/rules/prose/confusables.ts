@@ -38,7 +38,9 @@
  */
 
 import type { Root } from 'mdast';
+import { attachFix } from '../kit/context.js';
 import { readDataLines } from '../kit/data-files.js';
+import { proseEdit } from '../kit/edits.js';
 import { isCommonWord } from '../kit/lexicon.js';
 import { matchCase, norm, opensSentence, placeOf, proseBlocks, wordRuns, type Token } from '../kit/prose.js';
 import { PhraseMatcher, parsePattern } from '../kit/phrases.js';
@@ -79,6 +81,8 @@ const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: i
           place: placeOf(block, first.start),
         });
         message.expected = [right];
+        const fix = proseEdit(block, file, first.start, tokens[tokens.length - 1]!.end, right);
+        if (fix) attachFix(message, [fix]);
         for (const t of tokens) taken.add(t);
       }
       for (const run of runs) {

@@ -31,6 +31,8 @@
  */
 
 import type { Root } from 'mdast';
+import { attachFix } from '../kit/context.js';
+import { allOf, proseEdit, wordDeletion } from '../kit/edits.js';
 import { norm, opensSentence, placeOf, proseBlocks, wordRuns } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -71,6 +73,10 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
               { place },
             );
             message.expected = [right];
+            // The first preposition goes ("based of off" keeps "based" and makes "off" "on").
+            const drop = clash === b || before === 'based' ? first : second;
+            const fix = allOf([wordDeletion(block, file, sentence, drop), ...(before === 'based' ? [proseEdit(block, file, second.start, second.end, 'on')] : [])]);
+            if (fix) attachFix(message, fix);
             continue;
           }
           if (a !== b || !/^\p{L}+(?:['’]\p{L}+)?$/u.test(first.value)) continue;
@@ -87,6 +93,8 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
           if (name && !FUNCTION.has(a)) continue;
           const message = file.message(`Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`, { place });
           message.expected = [second.value];
+          const fix = wordDeletion(block, file, sentence, opensSentence(sentence, first) ? second : first);
+          if (fix) attachFix(message, [fix]);
         }
       }
     }
