@@ -6,6 +6,7 @@ import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
 import { run } from './run.js';
+import { addSiteCommand } from './site-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -25,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
           `Bypass once: git send-email --no-validate ...   Remove: rm ${path}\n`,
       );
     });
+
+  addSiteCommand(program, (code) => {
+    status = code;
+  });
 
   try {
     await program.parseAsync(argv);

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { applyRuleFlags } from '../config/flags.js';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
-import { findSite } from '../config/site.js';
+import { findSite, withSitePosts } from '../config/site.js';
 import { fails, type FailLevel } from '../core/severity.js';
 import { safeLine } from '../core/safe-text.js';
 import { InputError, type ReviewedInput } from '../core/types.js';
@@ -21,7 +21,7 @@ import { renderTerse } from '../render/terse.js';
 import { editDraft } from './editor.js';
 import { formatPatchRange, gitConfig } from './git.js';
 import { note, reportSkips } from './notes.js';
-import { packageVersion, type CliOptions } from './options.js';
+import { cacheDir, packageVersion, type CliOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { terminalProgress } from './progress.js';
 import { explain, listRules } from './rules-help.js';
@@ -65,14 +65,22 @@ function numbered(path: string, index: number, count: number): string {
 }
 
 /**
- * The settings for one input: a Markdown file's own folder is where its site's
- * config lives; for mail, the current directory (the site's checkout).
+ * Where an input's config and site are looked for: a Markdown file's own
+ * folder; for mail, the current directory (the site's checkout).
  */
+function startFor(source: Source): string {
+  return source.name !== '<stdin>' && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
+}
+
 function settingsFor(source: Source, options: CliOptions): Settings {
-  const from = source.name !== '<stdin>' && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
-  const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
+  const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from: startFor(source) });
   const settings = applyRuleFlags(loaded, options.rule);
-  return options.posts ? { ...settings, posts: options.posts } : settings;
+  return options.posts ? { ...settings, posts: options.posts, postsGiven: true } : settings;
+}
+
+function withCache(options: CliOptions): { cacheDir?: string } {
+  const dir = cacheDir(options);
+  return dir === undefined ? {} : { cacheDir: dir };
 }
 
 /** `--hook`: findings on stderr for git send-email; cover letters and mails without a post pass silently. */
@@ -106,12 +114,19 @@ export async function run(files: string[], options: CliOptions, program: Command
   const inputs: ReviewedInput[] = [];
   const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
+  const told = new Set<string>();
   for (const source of sources) {
-    const settings = settingsFor(source, options);
+    const found = findSite({ ...(options.site !== undefined ? { dir: options.site } : {}), from: startFor(source), ...withCache(options) });
+    const settings = withSitePosts(settingsFor(source, options), found?.model);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
-    const siteDir = options.site ?? findSite(process.cwd(), settings);
+    // What could not be learned is said once per site; the review goes on with what holds everywhere.
+    if (found !== undefined && !told.has(found.root)) {
+      told.add(found.root);
+      for (const line of found.model.unlearned ?? []) note(`${safeLine(found.root)}: ${safeLine(line)}`);
+    }
     const onProgress = progress?.listener(source.name);
-    inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}), ...(onProgress ? { onProgress } : {}) }));
+    const site = found === undefined ? {} : { siteDir: found.root, site: found.model };
+    inputs.push(await reviewSource(source, { settings, ...site, ...(onProgress ? { onProgress } : {}) }));
     progress?.clear();
   }
   const failing = anyFails(inputs, failLevel);
