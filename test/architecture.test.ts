@@ -36,15 +36,17 @@ const STAGES: [RegExp, string, number][] = [
   [/^core\//, 'core', 0],
   [/^rules\/kit\//, 'rules/kit', 1],
   [/^rules\//, 'rules', 2],
-  [/^config\//, 'config', 3],
-  [/^mail\//, 'mail', 3],
-  [/^patch\//, 'patch', 3],
-  [/^lint\//, 'lint', 4],
-  [/^quote\.ts$/, 'quote', 4],
-  [/^pipeline\.ts$/, 'pipeline', 5],
-  [/^render\//, 'render', 5],
-  [/^cli\//, 'cli', 6],
-  [/^(?:bin\.cts|cli\.ts)$/, 'entry', 7],
+  // The site model reads the posts with the kit's front matter; config finds the site with it.
+  [/^site\//, 'site', 3],
+  [/^config\//, 'config', 4],
+  [/^mail\//, 'mail', 4],
+  [/^patch\//, 'patch', 4],
+  [/^lint\//, 'lint', 5],
+  [/^quote\.ts$/, 'quote', 5],
+  [/^pipeline\.ts$/, 'pipeline', 6],
+  [/^render\//, 'render', 6],
+  [/^cli\//, 'cli', 7],
+  [/^(?:bin\.cts|cli\.ts)$/, 'entry', 8],
 ];
 
 function stageOf(file: string): { stage: string; rank: number } {

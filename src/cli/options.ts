@@ -45,6 +45,7 @@ Examples:
   $ review-post --posts 'content/**/*.md' patch.mbox   a site that keeps posts elsewhere
   $ review-post --site ~/qemu-web patch.mbox           judge by that checkout's habits
   $ review-post --cache --range origin/main..HEAD      learn the site once, reuse it next time
+  $ review-post --cache-location .cache patch.mbox     the same, kept in .cache/
   $ review-post site                                   what review-post learned of this site
   $ review-post --config ci/review.json patch.mbox     this config file, not the nearest one
   $ review-post --no-config patch.mbox                 the built-in defaults only

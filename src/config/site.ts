@@ -3,6 +3,8 @@
 // once per run; and what the model says of the settings (where posts live)
 // when the config does not say it.
 
+import { statSync } from 'node:fs';
+import { InputError } from '../core/types.js';
 import type { SiteModel } from '../rules/kit/context.js';
 import { findLayout, layoutAt } from '../site/detect.js';
 import { learnLayout } from '../site/model.js';
@@ -24,8 +26,17 @@ export interface FoundSite {
 
 const learned = new Map<string, SiteModel>();
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The site of a review and its model; undefined when there is no checkout to learn from. */
 export function findSite(options: SiteOptions): FoundSite | undefined {
+  if (options.dir !== undefined && !isDirectory(options.dir)) throw new InputError(`--site ${options.dir}: not a folder`);
   const layout = options.dir !== undefined ? layoutAt(options.dir) : findLayout(options.from);
   if (layout === undefined) return undefined;
   let model = learned.get(layout.root);

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { Generator, SitePermalink } from '../rules/kit/context.js';
-import { JEKYLL_STYLES } from '../rules/kit/permalink.js';
+import { JEKYLL_STYLES } from '../rules/kit/site-paths.js';
 
 export interface Layout {
   root: string;

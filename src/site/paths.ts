@@ -4,7 +4,7 @@
 // where the images they show are kept.
 
 import type { Generator, SiteFileNames, SiteImages, SitePermalink } from '../rules/kit/context.js';
-import { LOWER_SLUG, pageName, postUrl } from '../rules/kit/permalink.js';
+import { LOWER_SLUG, pageName, postUrl } from '../rules/kit/site-paths.js';
 import type { Layout } from './detect.js';
 import type { PostRead } from './posts.js';
 import { share } from './schema.js';

@@ -67,8 +67,13 @@ export function rareText(share: Share, noun = 'posts'): string {
   return share.posts === 0 ? `none of its ${share.of} ${noun}` : `only ${share.posts} of its ${share.of} ${noun}`;
 }
 
-/** The model, when it was learned from posts (a checkout without posts teaches no habit). */
+/**
+ * The model, when it was learned from enough posts besides this one: a
+ * checkout with fewer teaches no habit, and the post is judged as without one.
+ */
 export function learnedSite(file: VFile): SiteModel | undefined {
   const site = contextOf(file).site;
-  return site !== undefined && (site.paths?.size ?? 0) > 0 ? site : undefined;
+  if (site?.paths === undefined) return undefined;
+  const others = site.paths.size - (selfIn(file).inAll ? 1 : 0);
+  return others >= MIN_POSTS ? site : undefined;
 }

@@ -62,9 +62,8 @@ import { visit } from 'unist-util-visit';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { contextOf, type LintContext, type SiteModel } from '../kit/context.js';
-import { resolvingFor } from '../kit/permalink.js';
 import { findFile, seriesFiles } from '../kit/series.js';
-import { postPathOf, siteFileSize, targetOf, type PostPath } from '../kit/site-paths.js';
+import { postPathOf, resolvingFor, siteFileSize, targetOf, type PostPath } from '../kit/site-paths.js';
 import { humanSize, listWords, pointAt } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
 

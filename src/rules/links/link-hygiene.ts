@@ -82,9 +82,8 @@ import { sourceOf } from '../kit/text.js';
 import type { LintContext } from '../kit/context.js';
 import { contextOf } from '../kit/context.js';
 import { parseBlock, readFrontMatter, splitFrontMatter } from '../kit/front-matter.js';
-import { permalinkOf, postUrl, resolvingFor } from '../kit/permalink.js';
 import { seriesFiles } from '../kit/series.js';
-import { postPath, postPathOf, siteFileSize, type PostPath } from '../kit/site-paths.js';
+import { permalinkOf, postPath, postPathOf, postUrl, resolvingFor, siteFileSize, type PostPath } from '../kit/site-paths.js';
 import { listWords, pointAt } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
 

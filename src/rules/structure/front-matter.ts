@@ -2,8 +2,8 @@
  * review-post:front-matter
  *
  * Checks the post's metadata, which breaks or misleads once published when it
- * is wrong, by what the site's own published posts do (learned from its
- * checkout) and by what holds on any site of its generator:
+ * is wrong. It judges by what the site's own published posts do (learned
+ * from its checkout) and by what holds on any site of its generator:
  *
  * - keys: with a checkout, a key that most of the newest posts set
  *   ("38 of the last 40 posts set `author:`"), the author counted as one key

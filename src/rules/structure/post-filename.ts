@@ -42,8 +42,7 @@
 import type { VFile } from 'vfile';
 import { contextOf } from '../kit/context.js';
 import { habitText, isHabit, learnedSite, others, selfIn } from '../kit/habits.js';
-import { LOWER_SLUG, slugify } from '../kit/permalink.js';
-import { isValidDate, postPathOf, type PostPath } from '../kit/site-paths.js';
+import { isValidDate, LOWER_SLUG, postPathOf, slugify, type PostPath } from '../kit/site-paths.js';
 import { listWords } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
 
