@@ -89,11 +89,10 @@ function isDirectory(path: string): boolean {
 export function addSiteCommand(program: Command, done: (status: number) => void): void {
   program
     .command('site [dir]')
-    .description('print what review-post learned of a site from its checkout (default: the site found from here upwards)')
-    .option('-f, --format <format>', 'text or json', 'text')
-    .option('--cache', 'keep what is learned between runs')
-    .option('--cache-location <dir>', 'where --cache keeps it')
-    .action((dir: string | undefined, options: SiteOptions) => {
+    .description('print what review-post learned of a site from its checkout (default: the site found from here upwards); --format text or json')
+    .action((dir: string | undefined, _options: unknown, command: Command) => {
+      // --format, --cache and --cache-location are the main command's options, given before or after `site`.
+      const options = command.optsWithGlobals<SiteOptions>();
       if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format ${options.format}: the site command prints text or json`);
       if (dir !== undefined && !isDirectory(dir)) throw new InputError(`${dir}: not a folder`);
       const layout = dir !== undefined ? layoutAt(dir) : findLayout(process.cwd());

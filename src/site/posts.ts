@@ -127,6 +127,7 @@ export function postsFolder(layout: Layout, pages: PostRead[]): string {
     bySection.set(section, (bySection.get(section) ?? 0) + 1);
   }
   const [section, count] = [...bySection].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (section === '' || count * 2 <= counted.length) return base;
+  // Posts at the top of the content folder too (the Rust blog's main blog beside `inside-rust/`): all of it.
+  if (section === '' || count * 2 <= counted.length || (bySection.get('') ?? 0) * 5 >= counted.length) return base;
   return base === '' ? section : `${base}/${section}`;
 }

@@ -351,7 +351,9 @@ const frontMatter = defineRule<Options>({ id: 'front-matter', severity: 'warning
   }
   if (configured?.date === undefined && learned !== undefined && data.path !== undefined && dateKey !== 'path') {
     const dated = shapeShare(learned, 'path', ['dated-path']);
-    if (dated !== undefined && isHabit(dated) && learned.keys.get('path') !== undefined) checkPathDate(judge, data, 'path', dated);
+    // The post itself, when it is one of the site's, is no precedent: counted only if it does as the others.
+    const doesIt = DATED_PATH.test(scalarText(data.path) ?? '');
+    if (dated !== undefined && isHabit(others(dated, judge.self, doesIt))) checkPathDate(judge, data, 'path', others(dated, judge.self, doesIt));
   }
   for (const key of taxonomyKeys(judge, schema)) {
     if (data[key] !== undefined) checkCategories(judge, categoryList(data[key]), key);
@@ -405,6 +407,11 @@ function noFrontMatter(
 function example(judge: Judge, key: string): string {
   const { matter, where, context } = judge;
   const name = context.patch?.fromName || 'Your Name';
+  // A key the site's posts write as a table of a name and more (grpc.io's `author`): its `name`.
+  const learned = judge.learned?.keys;
+  if (learned?.get(key)?.shapes.table !== undefined && learned.get(`${key}.name`) !== undefined) {
+    return matter.syntax === 'yaml' ? `${key}: {name: ${name}}` : `${key} = { name = "${name}" }`;
+  }
   if (key === 'date') return `date: ${where.date?.text ?? 'YYYY-MM-DD'}${judge.jekyll ? ' 10:00:00 +0000' : ''}`;
   if (matter.syntax === 'yaml' && (key === 'author' || key === 'by')) return `${key}: ${name}`;
   if (key === 'authors' && context.patch?.fromName) return matter.syntax === 'yaml' ? `authors: [${name}]` : `authors = ["${name}"]`;
@@ -420,7 +427,8 @@ function example(judge: Judge, key: string): string {
  */
 function checkRequired(judge: Judge, data: Record<string, unknown>, configured: string[] | undefined, isRelease: boolean): boolean {
   const { file, matter, learned, self } = judge;
-  const missing: { key: string; why?: string }[] = [];
+  // `also`: other names the site gives the same key (`authors` beside `author`).
+  const missing: { key: string; why?: string; also?: string[] }[] = [];
   if (configured !== undefined) {
     for (const key of configured) if (!isSet(data[key])) missing.push({ key });
   } else if (learned !== undefined) {
@@ -434,11 +442,11 @@ function checkRequired(judge: Judge, data: Record<string, unknown>, configured: 
     const author = learned.author;
     if (author !== undefined && !author.keys.some((k) => isSet(data[k])) && !isRelease) {
       const share = others(author.share, self);
-      if (isHabit(share)) missing.push({ key: author.keys[0]!, why: `${habitText(share)}${author.keys.length > 1 ? ` (as ${listWords(author.keys.map((k) => `\`${k}\``), 'or')})` : ''}` });
+      if (isHabit(share)) missing.push({ key: author.keys[0]!, why: habitText(share), also: author.keys.slice(1) });
     }
   }
   if (missing.length === 0) return false;
-  const names = missing.map((m) => `\`${m.key}\``);
+  const names = missing.map((m) => `\`${m.key}\`${m.also !== undefined && m.also.length > 0 ? ` (or ${listWords(m.also.map((k) => `\`${k}\``), 'or')})` : ''}`);
   const why =
     configured !== undefined
       ? `which ${context(judge)} asks every post to set`
@@ -468,7 +476,7 @@ function checkAuthor(judge: Judge, tree: Root, data: Record<string, unknown>, sc
     const author = learned.author;
     if (author === undefined) return;
     key = author.keys[0];
-    habit = ` (${habitText(author.share)} name their author${author.keys.length > 1 ? ` with ${listWords(author.keys.map((k) => `\`${k}\``), 'or')}` : ''})`;
+    habit = ` (${habitText(others(author.share, judge.self))} name their author${author.keys.length > 1 ? ` with ${listWords(author.keys.map((k) => `\`${k}\``), 'or')}` : ''})`;
     if (author.keys.some((k) => isSet(data[k]))) return;
   }
   if (key === undefined || schema.required.includes(key) || isSet(data[key])) return;
@@ -574,7 +582,7 @@ function checkPathDate(judge: Judge, data: Record<string, unknown>, key: string,
     const why =
       habit === undefined
         ? `the blog takes the post's date from it and its template refuses a \`${key}\` that does not read \`[section/]YYYY/MM/DD/slug\``
-        : `${habitText(others(habit, judge.self))} of the site write it as \`[section/]YYYY/MM/DD/slug\`, and the post's date and URL come from it`;
+        : `${habitText(habit)} of the site write it as \`[section/]YYYY/MM/DD/slug\`, and the post's date and URL come from it`;
     file.message(`\`${key}\` is \`${written}\`, but ${why}. I'd write it that way.`, { place });
     return;
   }
@@ -636,14 +644,20 @@ function checkCategories(judge: Judge, categories: string[], key: string): void 
   if (mixed.length > 0) {
     const lower = mixed.map((c) => `\`${c.toLowerCase()}\``);
     const example = mixed[0] ?? '';
-    const lowercase = taxonomy === undefined ? undefined : { posts: taxonomy.lowercase, of: taxonomy.values, recent: taxonomy.lowercase, recentOf: taxonomy.values };
+    // Counted without this post's own values, when it is one of the site's.
+    const own = self.inAll ? categories.length : 0;
+    const ownLower = self.inAll ? categories.filter((c) => c === c.toLowerCase()).length : 0;
+    const lowercase =
+      taxonomy === undefined
+        ? undefined
+        : { posts: taxonomy.lowercase - ownLower, of: taxonomy.values - own, recent: taxonomy.lowercase - ownLower, recentOf: taxonomy.values - own };
     const habit = lowercase !== undefined && isHabit(lowercase);
     const why = judge.jekyll
       ? `Jekyll keeps ${listWords(mixed.map((c) => `\`${c}\``))} as written, but category pages are named by the lowercased slug, so \`${example}\` and \`${example.toLowerCase()}\` would claim the same page and one list would overwrite the other`
       : undefined;
     if (learned === undefined ? why !== undefined : habit) {
       const opening = habit
-        ? `${noun} are lowercase on this site (${taxonomy!.lowercase} of the ${taxonomy!.values} its posts use)`
+        ? `${noun} are lowercase on this site (${lowercase!.posts} of the ${lowercase!.of} its ${self.inAll ? 'other ' : ''}posts use)`
         : 'Categories are lowercase slugs';
       const message = file.message(`${opening}${why !== undefined ? `: ${why}` : ''}. I'd write ${listWords(lower)}.`, { place });
       message.expected = mixed.map((c) => c.toLowerCase());
