@@ -75,12 +75,22 @@ export function learnPermalink(layout: Layout, postsDir: string, posts: PostRead
   return undefined;
 }
 
+/** Keys that give a post more URLs, redirecting to it: Zola's and Hugo's `aliases`, jekyll-redirect-from's `redirect_from`. */
+const ALIAS_KEYS = ['aliases', 'redirect_from'];
+
+/** Every URL a post answers at: its permalink, and its aliases. */
 export function learnUrls(permalink: SitePermalink | undefined, generator: Generator, posts: PostRead[]): Set<string> {
   const urls = new Set<string>();
   if (permalink === undefined) return urls;
   for (const post of posts) {
     const url = postUrl(permalink, generator, { sitePath: post.path, ...(post.data ? { data: post.data } : {}) });
     if (url !== undefined) urls.add(url);
+    for (const key of ALIAS_KEYS) {
+      const value = post.data?.[key];
+      for (const alias of Array.isArray(value) ? value : [value]) {
+        if (typeof alias === 'string' && alias.trim() !== '') urls.add(`/${alias.trim().replace(/^\/+/, '')}`);
+      }
+    }
   }
   return urls;
 }

@@ -52,6 +52,14 @@ export class WordsLearner {
     let previousBlank = true;
     let inCode = false;
     for (const raw of body.split('\n')) {
+      // Most lines of prose start with a letter: none of the block checks below apply to them.
+      if (fenced === undefined && isLetter(raw.charCodeAt(0))) {
+        const startsBlock = previousBlank;
+        previousBlank = false;
+        inCode = false;
+        this.readLine(MAYBE_NOT_WORDS.test(raw) ? raw.replace(NOT_WORDS, ' ') : raw, post, false, startsBlock, uses);
+        continue;
+      }
       const line = raw.trimEnd();
       const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
       if (fenced !== undefined) {
