@@ -68,6 +68,11 @@ export function renderSite(summary: SiteSummary): string {
     const folders = Object.entries(i.folders).sort((a, b) => b[1] - a[1]).map(([f, k]) => `/${f}/ (${k})`);
     line('Images', `${i.posts} posts show their own: ${folders.length > 0 ? `in ${folders.join(', ')}` : 'in no shared folder'}${i.bundled > 0 ? `, beside the post in ${i.bundled}` : ''}; ${i.hotlinked} hot-link one`);
   }
+  if (summary.headings) {
+    const h = summary.headings;
+    const body = h.levelOne * 2 > h.posts ? ': most do, so a post may use it' : '';
+    line('Headings', `${h.levelOne} of the ${h.posts} posts with headings use level 1 (\`#\`)${body}`);
+  }
   if (summary.words) {
     const w = summary.words;
     line('Words', `${w.terms.toLocaleString('en-US')} different words in ${w.posts} posts${w.spellings.length > 0 ? `; own casings such as ${w.spellings.join(', ')}` : ''}`);

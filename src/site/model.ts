@@ -102,6 +102,7 @@ export function learnLayout(layout: Layout, options: LearnOptions = {}): Learned
   const words = new WordsLearner();
   for (const post of posts) words.add(post.body);
   model.words = words.result();
+  model.headings = words.headings();
   if (unlearned.length > 0) model.unlearned = unlearned;
   if (options.cacheDir !== undefined) writeCache(options.cacheDir, layout.root, key, model);
   return { model, cached: false };

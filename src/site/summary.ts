@@ -32,6 +32,8 @@ export interface SiteSummary {
   fileNames?: { pattern: string; dated: Share; lowercase: Share; bundles: Share; extensions: Record<string, number> };
   permalink?: { pattern: string; source: string; posts: number };
   images?: { posts: number; folders: Record<string, number>; bundled: number; hotlinked: number };
+  /** Posts with headings, and those using level 1 (`#`): most of them do on a site whose layout leaves it to the body. */
+  headings?: { posts: number; levelOne: number };
   words?: { posts: number; terms: number; acronyms: string[]; spellings: string[] };
   unlearned: string[];
 }
@@ -83,6 +85,10 @@ export function summarize(model: SiteModel): SiteSummary {
   }
   if (model.permalink !== undefined) summary.permalink = { pattern: model.permalink.pattern, source: model.permalink.source, posts: model.urls?.size ?? 0 };
   if (model.images !== undefined) summary.images = { ...model.images, folders: { ...model.images.folders } };
+  if (model.headings !== undefined && model.headings.posts >= 3) {
+    const h = model.headings;
+    summary.headings = { ...h };
+  }
   if (model.words !== undefined) {
     const w = model.words;
     // The site's own casings: words it writes with capitals inside, in the most posts.

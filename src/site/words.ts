@@ -43,6 +43,8 @@ export class WordsLearner {
   private readonly terms = new Map<string, Term>();
   private readonly acronyms = new Map<string, Acronym>();
   private posts = 0;
+  private headed = 0;
+  private levelOne = 0;
 
   /** Reads one post's body (the Markdown after its front matter). */
   add(body: string): void {
@@ -51,6 +53,8 @@ export class WordsLearner {
     let fenced: string | undefined;
     let previousBlank = true;
     let inCode = false;
+    let headed = false;
+    let levelOne = false;
     for (const raw of body.split('\n')) {
       // Most lines of prose start with a letter: none of the block checks below apply to them.
       if (fenced === undefined && isLetter(raw.charCodeAt(0))) {
@@ -78,10 +82,16 @@ export class WordsLearner {
         continue;
       }
       const heading = /^\s{0,3}#{1,6}\s/.test(line);
+      if (heading) {
+        headed = true;
+        if (/^\s{0,3}#\s/.test(line)) levelOne = true;
+      }
       const startsBlock = previousBlank || BLOCK_START.test(line);
       previousBlank = false;
       this.readLine(MAYBE_NOT_WORDS.test(line) ? line.replace(NOT_WORDS, ' ') : line, post, heading, startsBlock, uses);
     }
+    if (headed) this.headed++;
+    if (levelOne) this.levelOne++;
     for (const [acronym, spelled] of uses) {
       const entry = this.acronyms.get(acronym) ?? { bare: 0, spelled: 0 };
       if (spelled) entry.spelled++;
@@ -140,6 +150,11 @@ export class WordsLearner {
       term.lastPost = post;
       term.posts++;
     }
+  }
+
+  /** Posts with headings in their body, and those among them with a level-1 heading. */
+  headings(): { posts: number; levelOne: number } {
+    return { posts: this.headed, levelOne: this.levelOne };
   }
 
   result(): SiteWords {

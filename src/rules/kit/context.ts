@@ -159,6 +159,8 @@ export interface SiteModel {
   /** The URLs of the published posts (`/2020/11/04/osv-virtio-fs/`). */
   urls?: ReadonlySet<string>;
   images?: SiteImages;
+  /** Posts with headings in their body, and those among them that use level-1 headings (`#`). */
+  headings?: { posts: number; levelOne: number };
   words?: SiteWords;
   /** What could not be learned, one line each. */
   unlearned?: readonly string[];
