@@ -25,12 +25,15 @@ import { messagesOf, type ProgressListener } from './mail/messages.js';
 import { cannotCarryPatch } from './mail/prefilter.js';
 import { markdownPatch } from './patch/markdown.js';
 import { readDiff, readPatch } from './patch/read.js';
+import type { SiteModel } from './rules/kit/context.js';
 
 export interface ReviewOptions {
   /** The site's settings (rules, vocabulary, posts glob ...); the defaults when absent. */
   settings?: Settings;
   /** The website's checkout, for rules that check links and images against it. */
   siteDir?: string;
+  /** What was learned of the site from its checkout. */
+  site?: SiteModel;
   /** Told how far a streamed mbox has been read. */
   onProgress?: ProgressListener;
 }
@@ -60,7 +63,7 @@ export async function reviewPosts(patch: Patch, series: Patch[], options: Review
       skipped.push({ reason: `${post.path} was not reviewed: ${tooComplex}`, damaged: true });
       continue;
     }
-    const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}) };
+    const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}), ...(options.site ? { site: options.site } : {}) };
     const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
     const findings = capFindings(found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)));
     posts.push({ post, findings });

@@ -8,6 +8,7 @@ import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
 import { run } from './run.js';
+import { addSiteCommand } from './site-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -36,6 +37,9 @@ export async function main(argv: string[]): Promise<number> {
       status = code;
     }).copyInheritedSettings(program),
   );
+  addSiteCommand(program, (code) => {
+    status = code;
+  });
 
   try {
     await program.parseAsync(argv);

@@ -2,9 +2,10 @@
 // reads them: what a user can ask for, in one place.
 
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FAIL_LEVELS, type FailLevel } from '../core/severity.js';
-import { PRESETS } from '../config/settings.js';
 import { FORMAT_NAMES, type Format } from '../render/index.js';
 
 /** The options as commander gives them to the action. */
@@ -29,6 +30,8 @@ export interface CliOptions {
   maxWarnings?: number;
   fix?: boolean;
   dryRun?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 const EXAMPLES = `
@@ -48,7 +51,10 @@ Examples:
   $ review-post --range origin/master..HEAD            the commits of a merge request
   $ review-post --output report.json --format json -   a report written atomically
   $ review-post --posts 'content/**/*.md' patch.mbox   a site that keeps posts elsewhere
-  $ review-post --site ~/qemu-web patch.mbox           check links and images against a checkout
+  $ review-post --site ~/qemu-web patch.mbox           judge by that checkout's habits
+  $ review-post --cache --range origin/main..HEAD      learn the site once, reuse it next time
+  $ review-post --cache-location .cache patch.mbox     the same, kept in .cache/
+  $ review-post site                                   what review-post learned of this site
   $ review-post --config ci/review.json patch.mbox     this config file, not the nearest one
   $ review-post --no-config patch.mbox                 the built-in defaults only
   $ review-post --rule usage-pointer=off patch.mbox    tune one rule (repeatable)
@@ -93,8 +99,10 @@ export function reviewCommand(): Command {
     .option('--edit', 'open the reply in $VISUAL or $EDITOR before writing it')
     .option('--range <A..B>', 'review the commits of this range of the current repository')
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--posts <glob>', `which files of a patch are posts (default from the config's preset: ${PRESETS['qemu-web'].posts})`)
-    .option('--site <dir>', "the website's checkout, to check links and images against (default: found from here)")
+    .option('--posts <glob>', "which files of a patch are posts (default: the site's posts folder, else the config's preset)")
+    .option('--site <dir>', "the website's checkout, to learn its habits and check links and images against (default: found from here)")
+    .option('--cache', 'keep what is learned of the site between runs, keyed on its posts')
+    .option('--cache-location <dir>', 'where --cache keeps it (default: $XDG_CACHE_HOME/review-post or ~/.cache/review-post)')
     .option('--config <file>', 'use this config file instead of looking for one')
     .option('--no-config', 'ignore config files: the built-in defaults only')
     .option('--rule <id=level>', 'set a rule to off, info, warning or error (repeatable)', (v: string, all: string[]) => [...all, v], [])
@@ -118,6 +126,14 @@ export function reviewCommand(): Command {
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('not a whole number of warnings (0 or more).');
   return Number(value);
+}
+
+/** The folder `--cache` keeps the site model in, or undefined without `--cache`. */
+export function cacheDir(options: { cache?: boolean; cacheLocation?: string }): string | undefined {
+  if (options.cache !== true && options.cacheLocation === undefined) return undefined;
+  if (options.cacheLocation !== undefined) return options.cacheLocation;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'review-post');
 }
 
 /** This package's version, from its package.json. */

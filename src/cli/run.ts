@@ -8,12 +8,12 @@ import type { Command } from 'commander';
 import { applyRuleFlags } from '../config/flags.js';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
-import { findSite } from '../config/site.js';
+import { findSite, withSitePosts, type FoundSite } from '../config/site.js';
 import { fails, type FailLevel } from '../core/severity.js';
 import { safeLine } from '../core/safe-text.js';
 import { InputError, type ReviewedInput } from '../core/types.js';
 import { kindOf, readSource, STDIN, type Source } from '../mail/input.js';
-import { reviewSource } from '../pipeline.js';
+import { reviewSource, type ReviewOptions } from '../pipeline.js';
 import { FORMATS } from '../render/index.js';
 import { composeReply, threadingProblem, type Reviewer } from '../render/mail.js';
 import { commentedPatches } from '../render/text.js';
@@ -22,7 +22,7 @@ import { editDraft } from './editor.js';
 import { formatPatchRange, gitConfig } from './git.js';
 import { expandInputs } from './inputs.js';
 import { note, reportSkips } from './notes.js';
-import { packageVersion, type CliOptions } from './options.js';
+import { cacheDir, packageVersion, type CliOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { terminalProgress } from './progress.js';
 import { explain, listRules } from './rules-help.js';
@@ -93,14 +93,32 @@ function numbered(path: string, index: number, count: number): string {
 }
 
 /**
- * The settings for one input: a Markdown file's own folder is where its site's
- * config lives; for mail, the current directory (the site's checkout).
+ * Where an input's config and site are looked for: a Markdown file's own
+ * folder; for mail, the current directory (the site's checkout).
  */
+function startFor(source: Source): string {
+  return source.name !== STDIN && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
+}
+
 export function settingsFor(source: Source, options: Pick<CliOptions, 'config' | 'rule' | 'posts'>): Settings {
-  const from = source.name !== STDIN && kindOf(source) === 'markdown' ? dirname(resolve(source.name)) : process.cwd();
-  const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from });
+  const loaded = loadSettings({ ...(options.config ? { file: options.config } : {}), none: options.config === false, from: startFor(source) });
   const settings = applyRuleFlags(loaded, options.rule);
-  return options.posts ? { ...settings, posts: options.posts } : settings;
+  return options.posts ? { ...settings, posts: options.posts, postsGiven: true } : settings;
+}
+
+function withCache(options: Pick<CliOptions, 'cache' | 'cacheLocation'>): { cacheDir?: string } {
+  const dir = cacheDir(options);
+  return dir === undefined ? {} : { cacheDir: dir };
+}
+
+type SiteOptions = Pick<CliOptions, 'config' | 'rule' | 'posts' | 'site' | 'cache' | 'cacheLocation'>;
+
+/** One input's settings and site, as every command reviews it: the site found from the input, its posts folder. */
+export function reviewSetup(source: Source, options: SiteOptions): { settings: Settings; found: FoundSite | undefined; review: ReviewOptions } {
+  const found = findSite({ ...(options.site !== undefined ? { dir: options.site } : {}), from: startFor(source), ...withCache(options) });
+  const settings = withSitePosts(settingsFor(source, options), found?.model);
+  const review: ReviewOptions = { settings, ...(found === undefined ? {} : { siteDir: found.root, site: found.model }) };
+  return { settings, found, review };
 }
 
 /** `--hook`: findings on stderr for git send-email; cover letters and mails without a post pass silently. */
@@ -139,12 +157,17 @@ export async function run(files: string[], options: CliOptions, program: Command
   const inputs: ReviewedInput[] = [];
   const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
+  const told = new Set<string>();
   const review = async (source: Source): Promise<void> => {
-    const settings = settingsFor(source, options);
+    const { settings, found, review: site } = reviewSetup(source, options);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
-    const siteDir = options.site ?? findSite(process.cwd(), settings);
+    // What could not be learned is said once per site; the review goes on with what holds everywhere.
+    if (found !== undefined && !told.has(found.root)) {
+      told.add(found.root);
+      for (const line of found.model.unlearned ?? []) note(`${safeLine(found.root)}: ${safeLine(line)}`);
+    }
     const onProgress = progress?.listener(source.name);
-    inputs.push(await reviewSource(source, { settings, ...(siteDir ? { siteDir } : {}), ...(onProgress ? { onProgress } : {}) }));
+    inputs.push(await reviewSource(source, { ...site, ...(onProgress ? { onProgress } : {}) }));
     progress?.clear();
   };
   if (options.range) await review({ name: options.range, data: formatPatchRange(options.range) });

@@ -11,11 +11,11 @@ import { InputError } from '../core/types.js';
 import { didYouMean } from '../core/suggest.js';
 import { ruleById, unknownRule } from '../rules/index.js';
 import { optionsProblem } from '../rules/kit/rule.js';
-import { defaultSettings, PRESETS, type PresetName, type RuleSetting, type Settings } from './settings.js';
+import { defaultSettings, PRESETS, withPreset, type PresetName, type RuleSetting, type Settings } from './settings.js';
 
 export const CONFIG_FILES = ['.review-post.json', '.review-postrc', 'package.json'] as const;
 
-const KEYS = new Set(['extends', 'rules', 'vocabulary', 'links', 'preferredUrls', 'posts', 'subjectPrefix', 'failLevel']);
+const KEYS = new Set(['extends', 'rules', 'vocabulary', 'links', 'preferredUrls', 'posts', 'permalink', 'subjectPrefix', 'failLevel']);
 
 class ConfigError extends InputError {
   constructor(file: string, key: string, problem: string) {
@@ -62,8 +62,7 @@ export function applyConfig(base: Settings, raw: unknown, file: string): Setting
     if (typeof raw.extends !== 'string' || !(raw.extends in PRESETS)) {
       throw new ConfigError(file, 'extends', `must be one of ${Object.keys(PRESETS).join(', ')}`);
     }
-    const preset = raw.extends as PresetName;
-    settings = { ...settings, preset, ...PRESETS[preset] };
+    settings = withPreset(settings, raw.extends as PresetName);
   }
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) throw new ConfigError(file, 'rules', 'must be an object of rule ids');
@@ -86,6 +85,13 @@ export function applyConfig(base: Settings, raw: unknown, file: string): Setting
     if (raw[key] === undefined) continue;
     if (typeof raw[key] !== 'string' || raw[key] === '') throw new ConfigError(file, key, 'must be a non-empty string');
     settings[key] = raw[key];
+    if (key === 'posts') settings.postsGiven = true;
+  }
+  if (raw.permalink !== undefined) {
+    if (typeof raw.permalink !== 'string' || !/^(?:\/|:|date$|pretty$|ordinal$|none$)/.test(raw.permalink)) {
+      throw new ConfigError(file, 'permalink', 'must be a URL scheme such as "/:year/:month/:day/:title/" (or a Jekyll style: date, pretty, ordinal, none)');
+    }
+    settings.permalink = raw.permalink;
   }
   if (raw.failLevel !== undefined) {
     if (!isFailLevel(raw.failLevel)) {

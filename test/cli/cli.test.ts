@@ -1,6 +1,6 @@
 // End to end: the built command on real-shaped mail, as a user runs it.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -180,7 +180,11 @@ describe('inputs', () => {
 
   it('reviews a Markdown post given directly, whole, as one pseudo-patch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-post-'));
-    const path = join(dir, '2020-11-04-osv-virtio-fs.md');
+    // A checkout: the post's folder, and the image it shows from the site's tree.
+    mkdirSync(join(dir, '_posts'));
+    mkdirSync(join(dir, 'screenshots'));
+    writeFileSync(join(dir, 'screenshots', '2020-11-04-unikernel-vs-gpos.svg'), '<svg/>');
+    const path = join(dir, '_posts', '2020-11-04-osv-virtio-fs.md');
     const post = readFileSync(V1, 'utf8').split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
     writeFileSync(path, post.map((l) => l.slice(1)).join('\n') + '\n');
     const report = json([path]);

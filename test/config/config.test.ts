@@ -111,11 +111,13 @@ describe('rule options and presets', () => {
     expect(seedFindings(['--no-config', join(dir, 'post.md')])).toEqual([]);
   });
 
-  it('"extends": "zola" reviews posts under content/', () => {
+  it("a preset's posts glob decides which files are posts; without one, the usual post folders are", () => {
     const patch = readFileSync(V1, 'utf8').replaceAll('_posts/2020-11-04-osv-virtio-fs.md', 'content/2020-11-04-osv-virtio-fs.md');
-    const dir = tree({ '.review-post.json': JSON.stringify({ extends: 'zola' }) });
-    expect(seedFindings(['-'], dir, patch)).toEqual(ALL);
-    expect(seedFindings(['--no-config', '-'], dir, patch)).toEqual([]);
+    const zola = tree({ '.review-post.json': JSON.stringify({ extends: 'zola' }) });
+    expect(seedFindings(['-'], zola, patch)).toEqual(ALL);
+    const qemu = tree({ '.review-post.json': JSON.stringify({ extends: 'qemu-web' }) });
+    expect(seedFindings(['-'], qemu, patch)).toEqual([]);
+    expect(seedFindings(['--no-config', '-'], qemu, patch)).toEqual(ALL);
   });
 });
 
@@ -127,9 +129,9 @@ describe('vocabulary', () => {
       return (JSON.parse(run.stdout) as Report).inputs[0]!.patches[0]!.posts[0]!.findings.map((f) => `${f.rule}@${f.line}`);
     };
     const plain = tree({ 'post.md': post });
-    expect(rules([], plain)).toEqual(['front-matter@1', 'spelling@1', 'undefined-acronym@3']);
+    expect(rules([], plain)).toEqual(['spelling@1', 'undefined-acronym@3']);
     const configured = tree({ 'post.md': post, '.review-post.json': JSON.stringify({ vocabulary: ['Qaulcomm', 'FROB'] }) });
-    expect(rules([], configured)).toEqual(['front-matter@1']);
+    expect(rules([], configured)).toEqual([]);
   });
 });
 
@@ -198,7 +200,8 @@ describe('a bad config is one line naming the file and the key, exit 2', () => {
     ['.review-post.json', '{"vocabluary": ["OSv"]}', /"vocabluary" is not a setting; did you mean "vocabulary"\? \(known: /],
     ['.review-post.json', '{"rules": {"usage-pointer": 3}}', /"rules\.usage-pointer" must be "off", "info", "warning", "error" or \[severity, options\]/],
     ['.review-post.json', '{"vocabulary": "OSv"}', /"vocabulary" must be a list of words/],
-    ['.review-post.json', '{"extends": "hugo"}', /"extends" must be one of qemu-web, zola/],
+    ['.review-post.json', '{"extends": "jekyl"}', /"extends" must be one of qemu-web, jekyll, hugo, zola/],
+    ['.review-post.json', '{"permalink": "year/month"}', /"permalink" must be a URL scheme such as/],
     ['.review-post.json', '{"colour": true}', /"colour" is not a setting/],
     ['.review-post.json', '{"rules": {"heading-structure": ["warning", {"toplevel": 1}]}}', /"rules\.heading-structure" has no option "toplevel" \(it takes topLevel\)/],
     ['.review-post.json', '{"rules": {"image-assets": ["warning", {"maxBytes": "1 MB"}]}}', /"rules\.image-assets" option "maxBytes" must be a number/],

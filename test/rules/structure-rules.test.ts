@@ -14,7 +14,9 @@ import { decodeMail } from '../../src/mail/decode.js';
 import { splitMessages } from '../../src/mail/mbox.js';
 import { readPatch } from '../../src/patch/read.js';
 import { reviewSource } from '../../src/pipeline.js';
-import { onCommitMessage } from '../../src/rules/kit/context.js';
+import { onCommitMessage, type SiteModel } from '../../src/rules/kit/context.js';
+import { layoutAt } from '../../src/site/detect.js';
+import { learnLayout } from '../../src/site/model.js';
 import type { Finding, Patch } from '../../src/core/types.js';
 import { fixture } from '../helpers.js';
 import { POSTS } from '../helpers.js';
@@ -39,11 +41,16 @@ async function review(name: string, options: { settings?: Settings; siteDir?: st
   const data = Buffer.from(options.data ?? readFileSync(fixture('structure', name), 'utf8'));
   const reviewed = await reviewSource(
     { name, data },
-    { settings: options.settings ?? settingsWith(), ...(options.siteDir ? { siteDir: options.siteDir } : {}) },
+    { settings: options.settings ?? settingsWith(), ...(options.siteDir ? siteContext(options.siteDir) : {}) },
   );
   return reviewed.patches.flatMap((p) =>
     p.posts.flatMap((post) => post.findings.filter((f) => STRUCTURE.has(f.rule)).map((f) => ({ ...f, path: post.post.path }))),
   );
+}
+
+/** What a review inside a checkout gets: the folder, and the model learned from it. */
+function siteContext(siteDir: string): { siteDir: string; site: SiteModel } {
+  return { siteDir, site: learnLayout(layoutAt(siteDir)).model };
 }
 
 const where = (found: Found[]): string[] => found.map((f) => `${f.rule}@${f.line}`);
@@ -222,44 +229,81 @@ describe('a Zola post with TOML front matter', () => {
     expect(found[0]!.message).toContain('adds or changes 2 posts');
     expect(found[1]!.message).toContain('the title names version 1.91.0 and the file name 1.90.0');
     expect(found[2]!.message).toContain('skipping level 2');
-    expect(found[3]!.message).toContain('`[inside-rust/]YYYY/MM/DD/slug`');
+    expect(found[3]!.message).toContain('`[section/]YYYY/MM/DD/slug`');
   });
 
-  it('reads the Rust blog schema without a patch too', async () => {
+  it('reads the Rust blog schema without a patch too, with the zola preset; without it, asks for no key', async () => {
+    const zola = markdownProcessor(RULES, (id) => defaultSettings('zola').rules.get(id)?.options);
     const ok = '+++\npath = "inside-rust/2025/01/01/x"\ntitle = "X"\nauthors = ["A"]\n+++\n\n# Section\n\nText.\n';
-    expect(await lintMarkdown(ok, 'content/inside-rust/x.md')).toEqual(expect.not.arrayContaining([expect.objectContaining({ rule: 'front-matter' })]));
+    expect(await lintMarkdown(ok, 'content/inside-rust/x.md', zola)).toEqual(expect.not.arrayContaining([expect.objectContaining({ rule: 'front-matter' })]));
     const missing = '+++\ntitle = "X"\n+++\n\nText.\n';
-    const found = (await lintMarkdown(missing, 'content/x.md')).filter((f) => f.rule === 'front-matter');
-    expect(found.map((f) => f.message)).toEqual(["The front matter has no `path` or `authors`, which every post here sets. I'd add `path = \"YYYY/MM/DD/slug\"` and `authors = [\"Your Name\"]`."]);
+    const found = (await lintMarkdown(missing, 'content/x.md', zola)).filter((f) => f.rule === 'front-matter');
+    expect(found.map((f) => f.message)).toEqual([
+      "The front matter has no `path` or `authors`, which this rule's configuration asks every post to set. I'd add `path = \"YYYY/MM/DD/slug\"` and `authors = [\"Your Name\"]`.",
+    ]);
+    expect((await lintMarkdown(missing, 'content/x.md')).filter((f) => f.rule === 'front-matter')).toEqual([]);
   });
 });
 
 describe('inside the site checkout', () => {
-  const site = (): string =>
-    makeSite({
+  // A Jekyll site whose posts keep to the categories they have: only its oldest post started any.
+  const site = (): string => {
+    const posts: Record<string, string> = {
+      '_config.yml': 'permalink: :year/:month/:day/:title/\n',
       [IMAGE]: 'png',
-      '_posts/2020-09-14-qemu-storage-overview.md': STORAGE_POST,
-      '_posts/2017-11-22-haxm-usage-windows.md': STORAGE_POST.replace('[storage]', '[tutorials, HAXM]'),
       'screenshots/2020-09-14-lifecycle.svg': '<svg/>',
-    });
+      '_posts/2017-11-22-haxm-usage-windows.md': STORAGE_POST.replace('[storage]', '[tutorials, HAXM, storage]').replace('2020-09-14', '2017-11-22'),
+    };
+    for (let day = 10; day < 20; day++) posts[`_posts/2020-09-${day}-storage-${day}.md`] = STORAGE_POST.replace('2020-09-14', `2020-09-${day}`);
+    posts['_posts/2020-09-14-qemu-storage-overview.md'] = STORAGE_POST;
+    return makeSite(posts);
+  };
 
-  it('notes a category no published post uses', async () => {
+  it('notes a category no published post uses, on a site whose posts rarely start one', async () => {
     const found = await review('post-without-image.patch', { siteDir: site() });
     expect(where(found)).toEqual(['front-matter@6']);
     expect(found[0]!.message).toBe(
-      "`virtio-fs` would be new to the site: no published post uses it yet. That's fine if you mean to start this category; if an existing one fits, I'd use it so readers find the related posts.",
+      "`virtio-fs` would be new to the site: no published post uses it, and only 1 of its 12 posts brought a new one. That's fine if you mean to start one; if an existing one fits, I'd use it so readers find the related posts.",
     );
   });
 
-  it('names the spelling a category already has', async () => {
-    const post = STORAGE_POST.replace('[storage]', '[storage, haxm]').replace('An Overview', 'More');
-    const found = (await lintMarkdown(post, '_posts/2020-09-14-more.md', undefined, { siteDir: site() })).filter((f) => f.rule === 'front-matter');
-    expect(found.map((f) => f.message)).toEqual([
-      "The site already has `haxm` (written `HAXM` elsewhere); I'd spell it the same way so the posts share one category page.",
-    ]);
+  it('says nothing of a new category where posts often start one', async () => {
+    const dir = makeSite({
+      '_config.yml': 'permalink: :year/:month/:day/:title/\n',
+      [IMAGE]: 'png',
+      '_posts/2020-09-14-a.md': STORAGE_POST,
+      '_posts/2020-09-15-b.md': STORAGE_POST.replace('[storage]', '[tcg]'),
+      '_posts/2020-09-16-c.md': STORAGE_POST.replace('[storage]', '[fuzzing]'),
+    });
+    expect((await review('post-without-image.patch', { siteDir: dir })).filter((f) => f.rule === 'front-matter')).toEqual([]);
   });
 
-  it('checks links to posts and files against the tree and the series', async () => {
+  it('names the spelling a category already has, with the fix', async () => {
+    const post = STORAGE_POST.replace('[storage]', '[storage, haxm]').replace('An Overview', 'More');
+    const found = (await lintMarkdown(post, '_posts/2020-09-14-more.md', undefined, siteContext(site()))).filter((f) => f.rule === 'front-matter');
+    expect(found.map((f) => f.message)).toEqual([
+      "The site already has `HAXM` (in 1 post), which this post writes `haxm`; I'd spell it the same way, so that the posts share one category page.",
+    ]);
+    expect(found[0]!.fix).toEqual([{ line: 5, column: 23, endLine: 5, endColumn: 27, text: 'HAXM' }]);
+  });
+
+  it('asks for a lowercase category where the site writes them so, naming the count, with the fix', async () => {
+    const post = STORAGE_POST.replace('[storage]', '[storage, OSv]');
+    const found = (await lintMarkdown(post, '_posts/2020-09-14-osv.md', undefined, siteContext(site()))).filter((f) => f.rule === 'front-matter');
+    expect(found.map((f) => f.message)).toEqual([
+      "Categories are lowercase on this site (13 of the 14 its posts use): Jekyll keeps `OSv` as written, but category pages are named by the lowercased slug, so `OSv` and `osv` would claim the same page and one list would overwrite the other. I'd write `osv`.",
+      "`OSv` would be new to the site: no published post uses it, and only 1 of its 12 posts brought a new one. That's fine if you mean to start one; if an existing one fits, I'd use it so readers find the related posts.",
+    ]);
+    expect(found[0]!.fix).toEqual([{ line: 5, column: 23, endLine: 5, endColumn: 26, text: 'osv' }]);
+    // Without the site, the same advice, but nothing vouches for the case: no fix.
+    const alone = (await lintMarkdown(post, '_posts/2020-09-14-osv.md')).filter((f) => f.rule === 'front-matter');
+    expect(alone.map((f) => f.message)).toEqual([
+      "Categories are lowercase slugs: Jekyll keeps `OSv` as written, but category pages are named by the lowercased slug, so `OSv` and `osv` would claim the same page and one list would overwrite the other. I'd write `osv`.",
+    ]);
+    expect(alone[0]!.fix).toBeUndefined();
+  });
+
+  it('checks links to posts against the permalink scheme, and files against the tree and the series', async () => {
     const post = `---
 layout: post
 title:  "Links"
@@ -269,12 +313,17 @@ categories: [storage]
 
 See [the storage overview](/2020/09/14/qemu-storage-overview/), [the old one](/2019/01/01/gone/),
 [the lifecycle](/screenshots/2020-09-14-lifecycle.svg), [the missing diagram](/screenshots/missing.svg)
-and [the manual](/docs/master/system/index.html).
+and [the manual](/docs/master/system/index.html), [a sibling](../../../../2020/09/15/storage-15/), [a stranger](../../../../2020/09/15/nothing/).
 `;
-    const found = (await lintMarkdown(post, '_posts/2020-11-04-links.md', undefined, { siteDir: site() })).filter((f) => f.rule === 'link-hygiene');
-    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['8:65', '9:57']);
+    const found = (await lintMarkdown(post, '_posts/2020-11-04-links.md', undefined, siteContext(site()))).filter((f) => f.rule === 'link-hygiene');
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['8:65', '9:57', '10:100']);
     expect(found[0]!.message).toContain('No post of the site is published at /2019/01/01/gone/');
     expect(found[1]!.message).toContain('`screenshots/missing.svg` is neither in the checkout nor in this series');
+    expect(found[2]!.message).toContain('No post of the site is published at /2020/09/15/nothing/');
+    // Without a permalink scheme, no link is judged a missing post.
+    const plain = makeSite({ '_posts/2020-09-14-qemu-storage-overview.md': STORAGE_POST });
+    const unknown = (await lintMarkdown(post, '_posts/2020-11-04-links.md', undefined, siteContext(plain))).filter((f) => f.rule === 'link-hygiene');
+    expect(unknown).toEqual([]);
   });
 });
 
@@ -368,7 +417,7 @@ describe('more cases, lint level', () => {
 
   it('front-matter: no front matter in a post, and front matter that does not parse', async () => {
     expect(await only('front-matter', '# Title\n\nText.\n', '_posts/2020-11-04-x.md')).toEqual([
-      "1:1: This post has no front matter (the `---` block at the top of the file), so the site gets none of `layout`, `title`, `date` and `categories` for it; the title would have to move from the first heading into it. I'd start the file with a `---` block that sets them.",
+      "1:1: This post has no front matter (the `---` block at the top of the file): Jekyll does not publish a post without one, so there is no `title` or `date` for it; the title would have to move from the first heading into it. I'd start the file with a `---` block that sets them.",
     ]);
     expect(await only('front-matter', 'Text.\n')).toEqual([]);
     expect((await only('front-matter', '---\ntitle: "x\n---\n\nText.\n', '_posts/2020-11-04-x.md'))[0]).toMatch(/^1:1: The front matter does not parse as YAML/);

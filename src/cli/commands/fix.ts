@@ -7,7 +7,6 @@
 import { safeLine } from '../../core/safe-text.js';
 import { fails, type FailLevel } from '../../core/severity.js';
 import { InputError, type Finding } from '../../core/types.js';
-import { findSite } from '../../config/site.js';
 import { fixPost, type FixResult } from '../../fix/fix-post.js';
 import { withLineEnds } from '../../fix/line-ends.js';
 import { nextSeries } from '../../fix/series.js';
@@ -21,7 +20,7 @@ import { expandInputs } from '../inputs.js';
 import { note } from '../notes.js';
 import { packageVersion, type CliOptions } from '../options.js';
 import { replaceFile, writeAtomic } from '../output.js';
-import { settingsFor } from '../run.js';
+import { reviewSetup } from '../run.js';
 
 function fixedLines(result: FixResult): string[] {
   return result.applied.map((a) => `${result.path}:${a.line}: fixed ${a.rule}: "${a.before}" -> "${a.after}"`);
@@ -60,10 +59,9 @@ export async function runFix(files: string[], options: CliOptions): Promise<numb
   const report: string[] = [];
   let toStdout = false;
   for (const source of sources) {
-    const settings = settingsFor(source, options);
+    const { settings, review } = reviewSetup(source, options);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
-    const siteDir = options.site ?? findSite(process.cwd(), settings);
-    const review: ReviewOptions = { settings, ...(siteDir ? { siteDir } : {}) };
+    const { siteDir } = review;
     if (kindOf(source) === 'markdown') {
       const { result, text } = await fixMarkdown(source, review);
       all.push(result);

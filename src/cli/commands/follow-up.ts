@@ -5,12 +5,11 @@
 
 import { Command, Option } from 'commander';
 import { fails, FAIL_LEVELS, type FailLevel } from '../../core/severity.js';
-import { findSite } from '../../config/site.js';
 import { followUp, type FollowUpReport } from '../../follow-up/engine.js';
 import { renderFollowUpJson, renderFollowUpText } from '../../follow-up/render.js';
 import { readSource } from '../../mail/input.js';
 import { writeAtomic } from '../output.js';
-import { colours, settingsFor } from '../run.js';
+import { colours, reviewSetup } from '../run.js';
 
 interface FollowUpOptions {
   format: 'text' | 'json';
@@ -59,12 +58,8 @@ export function followUpCommand(setStatus: (status: number) => void): Command {
       const newSource = next === undefined ? undefined : await readSource(next);
       const reviewSources = [];
       for (const name of reviews) reviewSources.push(await readSource(name));
-      const settings = settingsFor(newSource ?? oldSource, options);
-      const siteDir = options.site ?? findSite(process.cwd(), settings);
-      const report = await followUp(
-        { old: oldSource, ...(newSource ? { new: newSource } : {}), reviews: reviewSources },
-        { settings, ...(siteDir ? { siteDir } : {}) },
-      );
+      const { settings, review } = reviewSetup(newSource ?? oldSource, options);
+      const report = await followUp({ old: oldSource, ...(newSource ? { new: newSource } : {}), reviews: reviewSources }, review);
       const out = options.format === 'json' ? renderFollowUpJson(report) : renderFollowUpText(report, colours(options.color && !options.output));
       if (options.output) writeAtomic(options.output, out, [old, ...(next ? [next] : []), ...reviews]);
       else process.stdout.write(out);

@@ -1,13 +1,12 @@
-// A post's front matter as the structure rules read it: the YAML or TOML
-// block, its keys and the lines they are on, and the categories a site's
-// published posts use.
+// A post's front matter as the structure rules and the site model read it:
+// the YAML or TOML block, its keys and the lines they are on, the shape of
+// each value, the categories it files the post under.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { parse as parseToml } from 'smol-toml';
 import type { Position } from 'unist';
 import { parse as parseYaml } from 'yaml';
+import type { ValueShape } from './context.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,28 +28,72 @@ export interface FrontMatter {
 }
 
 
+/**
+ * The keys of a YAML or TOML block, or why they cannot be read. The core
+ * schema keeps `2020-11-04 02:00:00 +0200` a string: the rules check how the
+ * date is written, not what a YAML library makes of it.
+ */
+export function parseBlock(syntax: Syntax, text: string): { data?: Record<string, unknown>; error?: string } {
+  try {
+    const data: unknown = syntax === 'yaml' ? parseYaml(text, { schema: 'core', logLevel: 'error' }) : parseToml(text);
+    if (data === null || data === undefined) return { data: {} };
+    if (isRecord(data)) return { data };
+    return { error: 'it is not a list of keys and values' };
+  } catch (error) {
+    return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unreadable' };
+  }
+}
+
 export function readFrontMatter(tree: Root): FrontMatter | undefined {
   // remark-frontmatter adds `toml` nodes, which mdast's types do not list.
   const node = tree.children[0] as { type: string; value?: unknown; position?: Position } | undefined;
   if (node === undefined || (node.type !== 'yaml' && node.type !== 'toml') || !node.position || typeof node.value !== 'string') return undefined;
   const syntax: Syntax = node.type;
-  const matter: FrontMatter = {
+  return {
     syntax,
+    ...parseBlock(syntax, node.value),
     start: node.position.start.line,
     end: node.position.end.line,
     lines: node.value.split('\n'),
   };
-  try {
-    // The core schema keeps `2020-11-04 02:00:00 +0200` a string: the rules
-    // check how the date is written, not what a YAML library makes of it.
-    const data: unknown = syntax === 'yaml' ? parseYaml(node.value, { schema: 'core', logLevel: 'error' }) : parseToml(node.value);
-    if (data === null || data === undefined) matter.data = {};
-    else if (isRecord(data)) matter.data = data;
-    else matter.error = 'it is not a list of keys and values';
-  } catch (error) {
-    matter.error = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unreadable';
+}
+
+/**
+ * The front matter at the top of a Markdown file's text, as remark-frontmatter
+ * finds it (a `---` or `+++` line, the block, the same fence closing it), and
+ * the offset where the body starts; undefined when the file has none.
+ */
+export function splitFrontMatter(text: string): { syntax: Syntax; block: string; body: number } | undefined {
+  const fence = text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : undefined;
+  if (fence === undefined) return undefined;
+  const first = text.indexOf('\n');
+  if (first < 0 || text.slice(3, first).trim() !== '') return undefined;
+  for (let at = first; at >= 0; at = text.indexOf('\n', at + 1)) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next < 0 ? text.length : next).replace(/\r$/, '');
+    if (line.trimEnd() === fence) {
+      return { syntax: fence === '---' ? 'yaml' : 'toml', block: text.slice(first + 1, at), body: next < 0 ? text.length : next + 1 };
+    }
+    if (next < 0) return undefined;
   }
-  return matter;
+  return undefined;
+}
+
+/** A URL path that starts with the date: `[section/]YYYY/MM/DD/slug`. */
+export const DATED_PATH = /^(?:[A-Za-z0-9_-]+\/)?(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/?$/;
+
+/** How a front-matter value is written: a date with time and zone, a list, a table ... */
+export function shapeOf(value: unknown): ValueShape {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  // smol-toml's dates are Date objects; their text tells what was written.
+  const text = value instanceof Date ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined) return isRecord(value) ? 'table' : 'string';
+  const m = /^\d{4}-\d{1,2}-\d{1,2}(?:([T ] *\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?)? *(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (m === null) return DATED_PATH.test(text) ? 'dated-path' : 'string';
+  if (m[1] === undefined) return 'date';
+  return m[2] === undefined ? 'datetime' : 'zoned';
 }
 
 /** The line of a top-level key in the front matter, or undefined. */
@@ -82,87 +125,6 @@ export function scalarText(value: unknown): string | undefined {
   // smol-toml's dates are Date objects with a TOML-style toString.
   if (value instanceof Date) return String(value);
   return undefined;
-}
-
-const siteCategoryCache = new Map<string, Map<string, string[]>>();
-
-/**
- * The categories the site's published posts use, lowercased, each with the
- * spellings seen and the posts that use it; read once per checkout.
- *
- * @example
- *   {"name": "content/Rust-1.90.0.md", "config": {"zola": {"required": ["title", "path"]}}}
- *
- *   +++
- *   path = "2025/09/18/Rust-1.90.0"
- *   title = "Announcing Rust 1.90.0"
- *   +++
- *
- *   The Rust team is happy to announce a new version.
- * @example
- *   {"name": "_posts/2020-11-04-osv-virtio-fs.md", "label": "input", "config": {"jekyll": {"required": ["layout", "title", "date", "summary"]}}}
- *
- *   ---
- *   layout: post
- *   title: "Using virtio-fs on a unikernel"
- *   date: 2020-11-04 02:00:00 +0200
- *   ---
- *
- *   This post goes over virtio-fs.
- * @example
- *   {"name": "_posts/2020-11-04-osv-virtio-fs.md", "label": "output"}
- *
- *   1:1-1:4: The front matter has no `summary`, which every post here sets. I'd add `summary: ...`.
- */
-export function siteCategories(siteDir: string): Map<string, { spellings: Set<string>; posts: Set<string> }> {
-  const result = new Map<string, { spellings: Set<string>; posts: Set<string> }>();
-  const cached = siteCategoryCache.get(siteDir);
-  const byPost = cached ?? readSiteCategories(siteDir);
-  if (cached === undefined) siteCategoryCache.set(siteDir, byPost);
-  for (const [post, categories] of byPost) {
-    for (const category of categories) {
-      const key = category.toLowerCase();
-      const entry = result.get(key) ?? { spellings: new Set<string>(), posts: new Set<string>() };
-      entry.spellings.add(category);
-      entry.posts.add(post);
-      result.set(key, entry);
-    }
-  }
-  return result;
-}
-
-function readSiteCategories(siteDir: string): Map<string, string[]> {
-  const byPost = new Map<string, string[]>();
-  const dir = join(siteDir, '_posts');
-  if (!existsSync(dir)) return byPost;
-  const walk = (folder: string, depth: number): void => {
-    if (depth > 4) return;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path, depth + 1);
-      else if (/\.(?:md|markdown|html)$/.test(entry.name)) byPost.set(entry.name, categoriesInFile(path));
-    }
-  };
-  walk(dir, 0);
-  return byPost;
-}
-
-function categoriesInFile(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return [];
-  }
-  if (!text.startsWith('---')) return [];
-  const end = text.indexOf('\n---', 3);
-  if (end < 0) return [];
-  try {
-    const data: unknown = parseYaml(text.slice(text.indexOf('\n') + 1, end), { schema: 'core', logLevel: 'error' });
-    return isRecord(data) ? categoryList(data.categories ?? data.category) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Jekyll's categories: a YAML list, or a string of space-separated words. */

@@ -4,11 +4,13 @@
  * Flags links that mislead or read badly once published. They are:
  *
  * - a URL written out bare in a sentence (`QEMU (https://www.qemu.org/)
- *   emulates ...`), instead of a link on words that say where it leads; one
- *   finding per paragraph (lists of URLs and tables are left alone);
+ *   emulates ...`), instead of a link on words that say where it leads; said
+ *   once per post, with how many more there are and where (lists of URLs and
+ *   tables are left alone);
  * - link text that says nothing: "click here", "this link", "link", or the
  *   same "here" used for links to different places, which a reader skimming
- *   the links (or a screen reader listing them) cannot tell apart;
+ *   the links (or a screen reader listing them) cannot tell apart; said once
+ *   for each such text, naming the lines of the others;
  * - link text that names a site the link is not on ("GitLab" pointing at
  *   github.com);
  * - a URL on an old or unofficial host for which the site prefers another
@@ -22,12 +24,14 @@
  *   with its brackets instead of as a link. `<name@host.org>` is a mail link
  *   in both and is not flagged;
  * - inside the site's checkout (or with `--site`), a link to a page of the
- *   site that neither the checkout nor the patch's series has: a post's
- *   permalink (`/2020/09/14/qemu-storage-overview/` needs
- *   `_posts/2020-09-14-qemu-storage-overview.md`), a Zola link
- *   (`@/inside-rust/x.md`), or a file with an extension
+ *   site that neither the checkout nor the patch's series has: a URL shaped
+ *   like the site's post URLs (its permalink scheme, learned from the
+ *   checkout or set in the config: `/2020/09/14/qemu-storage-overview/`)
+ *   that none of its posts has, also when written relative to the post's
+ *   own URL; a Zola link (`@/inside-rust/x.md`); or a file with an extension
  *   (`/screenshots/x.pdf`) in a folder the site has. Other paths may be
- *   pages with their own permalinks, and are left alone.
+ *   pages with their own permalinks, and are left alone; so is everything
+ *   relative when the site's scheme cannot be known.
  *
  * @example
  *   {"name": "ok.md"}
@@ -55,8 +59,7 @@
  *
  *   1:1-1:28: The URL https://www.qemu.org/ is written out bare in the sentence; I'd put the link on the words it stands for: `[QEMU](https://www.qemu.org/)`.
  *   3:5-3:65: The link text says GitLab, but the link goes to github.com; I'd make them agree (either the text or the URL is wrong).
- *   4:13-4:69: "here" says nothing about where the link leads, and the post has another "here" link to a different place (line 5), so a reader skimming the links cannot tell them apart. I'd put the link on words that name the target, e.g. `[Google Summer of Code 2021](https://wiki.qemu.org/Google_Summer_of_Code_2021)`.
- *   5:16-5:56: "here" says nothing about where the link leads, and the post has another "here" link to a different place (line 4), so a reader skimming the links cannot tell them apart. I'd put the link on words that name the target, e.g. `[outreachy.org/apply](https://www.outreachy.org/apply/)`.
+ *   4:13-4:69: "here" says nothing about where the link leads, and the post has another "here" link to a different place (line 5), so a reader skimming the links cannot tell them apart. I'd put the link on words that name the target, e.g. `[Google Summer of Code 2021](https://wiki.qemu.org/Google_Summer_of_Code_2021)` (and the same for the one on line 5).
  *   7:10-7:34: `<stefanha at redhat.com>` looks like an HTML tag to Markdown, so the browser hides it and the reader sees nothing there. I'd write the address in backticks (`` `stefanha@redhat.com` ``) or as a link, `[stefanha@redhat.com](mailto:stefanha@redhat.com)`.
  *
  * @example
@@ -70,7 +73,7 @@
  */
 
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Definition, Html, Link, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
@@ -78,10 +81,10 @@ import type { VFile } from 'vfile';
 import { sourceOf } from '../kit/text.js';
 import type { LintContext } from '../kit/context.js';
 import { contextOf } from '../kit/context.js';
-import { readFrontMatter } from '../kit/front-matter.js';
+import { parseBlock, readFrontMatter, splitFrontMatter } from '../kit/front-matter.js';
 import { seriesFiles } from '../kit/series.js';
-import { postPath, siteFileSize, type PostPath } from '../kit/site-paths.js';
-import { pointAt } from '../kit/text.js';
+import { permalinkOf, postPath, postPathOf, postUrl, resolvingFor, siteFileSize, type PostPath } from '../kit/site-paths.js';
+import { listWords, pointAt } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
 
 export interface Options {
@@ -177,16 +180,19 @@ const linkHygiene = defineRule<Options>({ id: 'link-hygiene', severity: 'warning
   const context = contextOf(file);
   const preferred = { ...(context.settings?.preferredUrls ?? {}), ...(options?.preferredUrls ?? {}) };
   const matter = readFrontMatter(tree);
-  const where = postPath(file.path);
+  const where = postPathOf(file);
   const jekyll = matter ? matter.syntax === 'yaml' : where.kind === 'jekyll';
   const bareDone = new Set<Nodes>();
+  const bareUrls: { node: Link; name: string | undefined }[] = [];
   const vague: { node: Link; text: string; line: number }[] = [];
+  const added = context.post?.addedLines;
+  const sitePosts = sitePostUrls(tree, file, context, where);
 
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (node.type === 'html' && ancestors.some((a) => a.type === 'paragraph')) checkTagAddress(file, node);
     if (node.type === 'definition') {
       checkPreferred(file, node, preferred);
-      checkSiteLink(file, node, context, where);
+      checkSiteLink(file, node, context, where, sitePosts);
     }
     if (node.type !== 'link') return;
     const source = sourceOf(node, file);
@@ -197,51 +203,133 @@ const linkHygiene = defineRule<Options>({ id: 'link-hygiene', severity: 'warning
     }
     checkPreferred(file, node, preferred);
     if (!source.startsWith('[') && !source.startsWith('<')) {
-      // A bare URL: GFM made it a link by itself. One comment per paragraph.
+      // A bare URL: GFM made it a link by itself. One comment per post, naming the others.
       const paragraph = ancestors.findLast((a) => a.type === 'paragraph');
       if (paragraph === undefined || ancestors.some((a) => NOT_PROSE.has(a.type)) || bareDone.has(paragraph)) return;
       bareDone.add(paragraph);
-      const name = nameBefore(parent, node);
-      const fix = `[${name ?? 'words that say where it leads'}](${node.url})`;
-      const message = file.message(
-        `The URL ${node.url} is written out bare in the sentence; I'd put the link on the words it stands for: \`${fix}\`.`,
-        { place: name === undefined ? node.position : widen(file, node, name) },
-      );
-      if (name !== undefined) message.expected = [fix];
+      if (onAdded(node, added)) bareUrls.push({ node, name: nameBefore(parent, node) });
       return;
     }
     if (!source.startsWith('[')) return;
-    checkSiteLink(file, node, context, where);
+    checkSiteLink(file, node, context, where, sitePosts);
     const text = toString(node).replace(/\s+/g, ' ').trim();
     const key = text.toLowerCase().replace(/[.:!]+$/, '');
     if (SAYS_NOTHING.has(key)) vague.push({ node, text: key, line: node.position?.start.line ?? 0 });
     checkSiteName(file, node, text);
   });
 
+  reportBareUrls(file, bareUrls);
+  // One comment per link text, at its first link, naming the others.
+  const told = new Set<string>();
   for (const link of vague) {
-    const others = [...new Set(vague.filter((v) => v.text === link.text && v.node.url !== link.node.url).map((v) => v.line))];
+    if (!onAdded(link.node, added)) continue;
+    const others = [...new Set(vague.filter((v) => v.text === link.text && v.node.url !== link.node.url && v.line !== link.line).map((v) => v.line))];
     const clicked = /\bclick\s*$/i.test(textBefore(file, link.node));
     if (!ALWAYS.has(link.text) && !clicked && others.length === 0) continue;
+    if (others.length > 0 && told.has(link.text)) continue;
+    told.add(link.text);
     const target = `[${labelFor(link.node.url)}](${link.node.url})`;
+    const lines = `line${others.length > 1 ? 's' : ''} ${others.join(', ')}`;
     const why =
       others.length > 0
-        ? `and the post has another "${link.text}" link to a different place (line${others.length > 1 ? 's' : ''} ${others.join(', ')}), ` +
+        ? `and the post has ${others.length > 1 ? `${others.length} other` : 'another'} "${link.text}" link${others.length > 1 ? 's' : ''} to a different place (${lines}), ` +
           `so a reader skimming the links cannot tell them apart`
         : clicked
           ? `and "click" speaks of the mouse rather than of the page`
           : `and a reader skimming the links (or a screen reader listing them) learns nothing from it`;
-    file.message(`"${link.text}" says nothing about where the link leads, ${why}. I'd put the link on words that name the target, e.g. \`${target}\`.`, {
+    const same = others.length > 0 ? ` (and the same for the one${others.length > 1 ? 's' : ''} on ${lines})` : '';
+    file.message(`"${link.text}" says nothing about where the link leads, ${why}. I'd put the link on words that name the target, e.g. \`${target}\`${same}.`, {
       place: link.node.position,
     });
   }
 });
 
-// Jekyll's `:year/:month/:day/:title/` permalinks.
-const PERMALINK = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/?#]+)\/?$/;
+/** Whether a node is on a line the patch adds (a changed post's other lines are not the author's to fix now). */
+function onAdded(node: Nodes, added: ReadonlySet<number> | undefined): boolean {
+  const line = node.position?.start.line;
+  return added === undefined || line === undefined || added.has(line);
+}
+
+/** One comment for the post's bare URLs, at the first, with how many more and where. */
+function reportBareUrls(file: VFile, urls: { node: Link; name: string | undefined }[]): void {
+  const first = urls[0];
+  if (first === undefined) return;
+  const fix = `[${first.name ?? 'words that say where it leads'}](${first.node.url})`;
+  const rest = urls.slice(1).map((u) => u.node.position?.start.line ?? 0);
+  const shown = rest.slice(0, 5).map(String).concat(rest.length > 5 ? [`${rest.length - 5} more`] : []);
+  const more = rest.length === 0 ? '' : ` So ${rest.length === 1 ? 'is one more' : `are ${rest.length} more`} in this post (line${rest.length > 1 ? 's' : ''} ${listWords(shown)}).`;
+  const message = file.message(
+    `The URL ${first.node.url} is written out bare in the sentence; I'd put the link on the words it stands for: \`${fix}\`.${more}`,
+    { place: first.name === undefined ? first.node.position : widen(file, first.node, first.name) },
+  );
+  if (first.name !== undefined) message.expected = [fix];
+}
+
 const EXTENSION = /\.[A-Za-z0-9]{1,5}$/;
 
+/** The URLs of the site's posts, and of the posts of the series, with the shape a post's URL has. */
+interface SitePosts {
+  urls: Set<string>;
+  shape: RegExp;
+  /** The post's own URL, to resolve relative links against. */
+  own?: string;
+}
+
+/** A regex for the URLs a permalink scheme makes: placeholders stand for one path segment (`:path` for several). */
+function schemeShape(pattern: string): RegExp {
+  const parts = pattern.split(/(:[a-z_]+)/);
+  const body = parts
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (part === ':year') return '\\d{4}';
+      if (part === ':month' || part === ':day') return '\\d{2}';
+      if (part === ':sections' || part === ':categories') return '[^?#]+?';
+      if (part === ':output_ext') return '\\.html';
+      return '[^/?#]+';
+    })
+    .join('');
+  const start = body.startsWith('/') ? body : `/${body}`;
+  return new RegExp(`^${start.replace(/\/$/, '')}/?$`);
+}
+
+function sitePostUrls(tree: Root, file: VFile, context: LintContext, where: PostPath): SitePosts | undefined {
+  const scheme = permalinkOf(context);
+  const site = context.site;
+  // Without the scheme, or the posts to know the URLs of, no link is judged a missing post.
+  // The URLs were made with the learned scheme: a config that says another one leaves them unknown.
+  if (scheme === undefined || site?.urls === undefined || scheme.pattern !== site.permalink?.pattern) return undefined;
+  const urls = new Set(site.urls);
+  for (const patch of context.series ?? (context.patch ? [context.patch] : [])) {
+    for (const post of patch.posts) {
+      const matter = splitFrontMatter(post.content);
+      const data = matter === undefined ? undefined : parseBlock(matter.syntax, matter.block).data;
+      const url = postUrl(scheme, site.generator, { sitePath: postPath(post.path, site, file.cwd).sitePath, ...(data ? { data } : {}) });
+      if (url !== undefined) urls.add(url);
+    }
+  }
+  const own = resolvingFor(tree, file).postUrl;
+  const shape = /^\/?:path\/?$/.test(scheme.pattern) ? shapeOfUrls(site.urls) : schemeShape(scheme.pattern);
+  if (shape === undefined) return undefined;
+  return { urls, shape, ...(own !== undefined ? { own } : {}) };
+}
+
+/**
+ * The shape the site's post URLs share when a scheme alone does not tell
+ * (Hugo's and Zola's content paths, the Rust blog's `path` in each post):
+ * their dated form, or one section's folder (`/blog/slug/`).
+ */
+function shapeOfUrls(urls: ReadonlySet<string>): RegExp | undefined {
+  const all = [...urls];
+  if (all.length === 0) return undefined;
+  const dated = all.filter((u) => /^\/(?:[\w-]+\/)?\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(u)).length;
+  if (dated * 10 >= all.length * 9) return /^\/(?:[\w-]+\/)?\d{4}\/\d{2}\/\d{2}\/[^/?#]+\/?$/;
+  const section = /^\/([\w-]+)\/[^/]+\/$/.exec(all[0] ?? '')?.[1];
+  if (section === undefined || !all.every((u) => u.startsWith(`/${section}/`) && u.split('/').length === 4)) return undefined;
+  return new RegExp(`^/${section}/[^/?#]+/?$`);
+}
+
 /** A link to a page or file of the site that neither the checkout nor the series has. */
-function checkSiteLink(file: VFile, node: Link | Definition, context: LintContext, where: PostPath): void {
+function checkSiteLink(file: VFile, node: Link | Definition, context: LintContext, where: PostPath, posts: SitePosts | undefined): void {
   const siteDir = context.siteDir;
   if (siteDir === undefined) return;
   const url = node.url;
@@ -252,12 +340,14 @@ function checkSiteLink(file: VFile, node: Link | Definition, context: LintContex
     file.message(`${what}, so the link would be broken. I'd check the address (or add the missing file to the series).`, { place: node.position });
   };
   const bare = url.replace(/[?#].*$/, '');
-  const post = PERMALINK.exec(bare);
-  if (post !== null && where.kind !== 'zola') {
-    const stem = `_posts/${post[1]}-${post[2]}-${post[3]}-${(post[4] ?? '').replace(/\.html$/, '')}`;
-    const paths = ['md', 'markdown', 'html'].map((ext) => `${stem}.${ext}`);
-    if (!onDisk(paths) && !inSeries(paths)) broken(`No post of the site is published at ${url}: there is no \`${stem}.md\` in the checkout or in this series`);
-    return;
+  if (posts !== undefined && bare !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(bare) && !bare.startsWith('@/')) {
+    // Relative links resolve against the post's own URL.
+    const absolute = bare.startsWith('/') ? bare : posts.own === undefined ? undefined : posix.normalize(`${posts.own.slice(0, posts.own.lastIndexOf('/') + 1)}${bare}`);
+    if (absolute !== undefined && posts.shape.test(absolute)) {
+      const known = posts.urls.has(absolute) || posts.urls.has(absolute.endsWith('/') ? absolute.slice(0, -1) : `${absolute}/`);
+      if (!known) broken(`No post of the site is published at ${absolute}: none of its posts in the checkout or in this series has that URL`);
+      return;
+    }
   }
   if (url.startsWith('@/')) {
     const path = `content/${url.slice(2).replace(/#.*$/, '')}`;

@@ -12,8 +12,11 @@
  * names: AST2600), of two letters (initials), or naming a standard or a
  * level with a designator after them ("SIL 2", "ASIL D") are left alone.
  * Acronyms that readers know (data/acronyms.txt: CPU, RAM, USB, QEMU, KVM,
- * ...) and terms of the vocabulary pass; so do words in capitals that are
- * plain English ("NOTE") and Roman numerals.
+ * ...) and terms of the vocabulary pass, and so do, inside a site's
+ * checkout, the acronyms its readers are assumed to know: those its
+ * published posts use without spelling them out, in at least three posts
+ * (two on a site of fewer than 20), as the LLVM blog does with MLIR. Words
+ * in capitals that are plain English ("NOTE") and Roman numerals pass too.
  *
  * @example
  *   {"name": "ok.md"}
@@ -47,6 +50,7 @@
  */
 
 import type { Root } from 'mdast';
+import { contextOf } from '../kit/context.js';
 import { readDataLines } from '../kit/data-files.js';
 import { isCommonWord } from '../kit/lexicon.js';
 import { linkAt, placeOf, proseBlocks, type ProseBlock, type ProseSentence, type Token } from '../kit/prose.js';
@@ -142,6 +146,7 @@ function explained(block: ProseBlock, token: Token, doc: string): boolean {
 const undefinedAcronym = defineRule<Options>({ id: 'undefined-acronym', severity: 'info', docs: import.meta.url, options: { vocabulary: 'strings' } }, (tree, file, options) => {
   known ??= new Set(readDataLines('acronyms.txt').map((a) => a.toUpperCase()));
   const vocabulary = vocabularyFor(file, options?.vocabulary);
+  const siteKnows = contextOf(file).site?.words?.acronyms;
 
   const doc = String(file.value);
   // Every word of the post in order, for expansions, and each acronym's uses.
@@ -169,7 +174,7 @@ const undefinedAcronym = defineRule<Options>({ id: 'undefined-acronym', severity
     // Hundreds of unknown acronyms make a table or a dump, not prose; and the
     // search for their expansions must stay linear.
     if (++examined > MAX_ACRONYMS) break;
-    if (known.has(acronym) || vocabulary.accepts(acronym) || vocabulary.accepts(list[0]!.written)) continue;
+    if (known.has(acronym) || siteKnows?.has(acronym) || vocabulary.accepts(acronym) || vocabulary.accepts(list[0]!.written)) continue;
     // Model and feature names (AST2600, EC2) and two letters (initials, "TC") are no acronyms to spell out.
     if (/\d/.test(acronym) || acronym.length < MIN_LETTERS) continue;
     // Release notes list features by their names; a reviewer asks about the acronyms a text is built on.

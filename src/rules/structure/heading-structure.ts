@@ -6,10 +6,11 @@
  * first such heading), and a heading that skips a level (`##` then `####`),
  * which breaks the outline that tables of contents and screen readers use.
  * In a Jekyll post the body starts at level 2, so a first heading at level 3
- * skips one too. The Rust blog (Zola, TOML front matter) prints the title as
- * `<h2>` and its posts use `#` for sections, so there only skips between body
- * headings count. The option `{"topLevel": 2}` sets the highest level the
- * body may use (default: 2 for YAML front matter, 1 for TOML).
+ * skips one too. Where the body may start at level 1, only skips between
+ * body headings count: on a site most of whose posts use `#` for sections
+ * (learned from its checkout), and for TOML front matter (the Rust blog,
+ * on Zola, prints the title as `<h2>`). The option `{"topLevel": 2}` sets
+ * the highest level the body may use.
  *
  * @example
  *   {"name": "ok.md"}
@@ -60,6 +61,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { contextOf } from '../kit/context.js';
 import { readFrontMatter } from '../kit/front-matter.js';
+import { learnedSite } from '../kit/habits.js';
 import { defineRule } from '../kit/rule.js';
 
 export interface Options {
@@ -81,7 +83,11 @@ function levels(from: number, to: number): string {
 
 const headingStructure = defineRule<Options>({ id: 'heading-structure', severity: 'warning', docs: import.meta.url, options: { topLevel: 'number' } }, (tree, file, options) => {
   const matter = readFrontMatter(tree);
-  const zola = matter ? matter.syntax === 'toml' : contextOf(file).settings?.frontMatter === 'zola';
+  const habit = learnedSite(file)?.headings;
+  // Level 1 is the body's when most of the site's posts use it, or, as on the Rust blog, the front matter is Zola's TOML.
+  const zola =
+    (habit !== undefined && habit.posts >= 3 && habit.levelOne * 2 > habit.posts) ||
+    (matter ? matter.syntax === 'toml' : contextOf(file).settings?.frontMatter === 'zola');
   const top = options?.topLevel ?? (zola ? 1 : 2);
   const headings: Heading[] = [];
   visit(tree, 'heading', (node) => {
