@@ -8,7 +8,7 @@ import { installHook } from './hook.js';
 import { note } from './notes.js';
 import { reviewCommand, type CliOptions } from './options.js';
 import { run } from './run.js';
-import { addSiteCommand } from './site-command.js';
+import { addSiteCommand } from './commands/site.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;

@@ -78,14 +78,13 @@ import type { Definition, Html, Link, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { sourceOf } from '../kit/text.js';
 import type { LintContext } from '../kit/context.js';
 import { contextOf } from '../kit/context.js';
 import { parseBlock, readFrontMatter, splitFrontMatter } from '../kit/front-matter.js';
 import { seriesFiles } from '../kit/series.js';
 import { permalinkOf, postPath, postPathOf, postUrl, resolvingFor, siteFileSize, type PostPath } from '../kit/site-paths.js';
-import { listWords, pointAt } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
+import { listWords, pointAt, sourceOf } from '../kit/text.js';
 
 export interface Options {
   /** Old or unofficial host (or URL prefix) → the canonical one. Adds to the site's `preferredUrls`. */

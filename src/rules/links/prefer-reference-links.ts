@@ -51,7 +51,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { TextEdit } from '../../core/types.js';
 import { attachFix } from '../kit/context.js';
-import { sourceEdit } from '../kit/edits.js';
+import { sourceEdit } from '../kit/text.js';
 import { definitions, normalizeUrl, referenceLabel, writtenLinks, type WrittenLink } from '../kit/links.js';
 import { defineRule } from '../kit/rule.js';
 

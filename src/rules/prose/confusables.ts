@@ -40,7 +40,7 @@
 import type { Root } from 'mdast';
 import { attachFix } from '../kit/context.js';
 import { readDataLines } from '../kit/data-files.js';
-import { proseEdit } from '../kit/edits.js';
+import { proseEdit } from '../kit/text.js';
 import { isCommonWord } from '../kit/lexicon.js';
 import { matchCase, norm, opensSentence, placeOf, proseBlocks, wordRuns, type Token } from '../kit/prose.js';
 import { PhraseMatcher, parsePattern } from '../kit/phrases.js';

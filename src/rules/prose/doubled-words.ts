@@ -32,7 +32,7 @@
 
 import type { Root } from 'mdast';
 import { attachFix } from '../kit/context.js';
-import { allOf, proseEdit, wordDeletion } from '../kit/edits.js';
+import { allOf, proseEdit, wordDeletion } from '../kit/text.js';
 import { norm, opensSentence, placeOf, proseBlocks, wordRuns } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 

@@ -4,14 +4,14 @@
 // the same as JSON with `--format json`.
 
 import { statSync } from 'node:fs';
-import type { Command } from 'commander';
-import { safeLine } from '../core/safe-text.js';
-import { InputError } from '../core/types.js';
-import type { Share } from '../rules/kit/context.js';
-import { findLayout, layoutAt } from '../site/detect.js';
-import { learnLayout } from '../site/model.js';
-import { summarize, type SiteSummary } from '../site/summary.js';
-import { cacheDir } from './options.js';
+import { Option, type Command } from 'commander';
+import { safeLine } from '../../core/safe-text.js';
+import { InputError } from '../../core/types.js';
+import type { Share } from '../../rules/kit/context.js';
+import { findLayout, layoutAt } from '../../site/detect.js';
+import { learnLayout } from '../../site/model.js';
+import { summarize, type SiteSummary } from '../../site/summary.js';
+import { cacheDir } from '../options.js';
 
 interface SiteOptions {
   format: string;
@@ -94,11 +94,11 @@ function isDirectory(path: string): boolean {
 export function addSiteCommand(program: Command, done: (status: number) => void): void {
   program
     .command('site [dir]')
-    .description('print what review-post learned of a site from its checkout (default: the site found from here upwards); --format text or json')
-    .action((dir: string | undefined, _options: unknown, command: Command) => {
-      // --format, --cache and --cache-location are the main command's options, given before or after `site`.
-      const options = command.optsWithGlobals<SiteOptions>();
-      if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format ${options.format}: the site command prints text or json`);
+    .description('print what review-post learned of a site from its checkout (default: the site found from here upwards)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--cache', 'keep what is learned of the site between runs, keyed on its posts')
+    .option('--cache-location <dir>', 'where --cache keeps it (default: $XDG_CACHE_HOME/review-post or ~/.cache/review-post)')
+    .action((dir: string | undefined, options: SiteOptions) => {
       if (dir !== undefined && !isDirectory(dir)) throw new InputError(`${dir}: not a folder`);
       const layout = dir !== undefined ? layoutAt(dir) : findLayout(process.cwd());
       if (layout === undefined) {
