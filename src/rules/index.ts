@@ -5,6 +5,7 @@
 import type { RuleModule } from './kit/rule.js';
 import confusables from './prose/confusables.js';
 import doubledWords from './prose/doubled-words.js';
+import grammar from './prose/grammar.js';
 import noRhetoricalQuestion from './prose/no-rhetorical-question.js';
 import punctuationSpacing from './prose/punctuation-spacing.js';
 import spelling from './prose/spelling.js';
@@ -28,6 +29,7 @@ export const RULES: readonly RuleModule[] = [
   usagePointer,
   spelling,
   confusables,
+  grammar,
   doubledWords,
   wordyPhrase,
   punctuationSpacing,

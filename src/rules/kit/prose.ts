@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
 import { visitParents } from 'unist-util-visit-parents';
+import type { TextEdit } from '../../core/types.js';
 
 /** Stands for something that is not prose: code, an image, HTML. */
 export const OBJECT = '\uFFFC';
@@ -47,6 +48,8 @@ export interface ProseBlock {
   links: { start: number; end: number; url: string }[];
   /** Place in the source of the text from `start` to `end` (exclusive). */
   point(offset: number): Point;
+  /** The source from the place of text offset `start` to that of `end`. */
+  source(start: number, end: number): string;
   endPoint(end: number): Point;
   /**
    * Where a comment about a slip at `offset` goes: the end of the sentence
@@ -297,7 +300,8 @@ function makeBlock(
     for (let i = from; i < to; i++) out += text[i] === OBJECT ? (objects.get(i) ?? '') : text[i];
     return out;
   };
-  return { node, heading: node.type === 'heading', ...where, text, shown, sentences, links: builder.links, point, endPoint, anchor };
+  const source = (from: number, to: number): string => doc.slice(sourceStart(from), sourceEnd(to));
+  return { node, heading: node.type === 'heading', ...where, text, shown, sentences, links: builder.links, point, endPoint, source, anchor };
 }
 
 const cache = new WeakMap<Root, ProseBlock[]>();
@@ -384,4 +388,26 @@ export function matchCase(original: string, replacement: string): string {
 /** The place of a finding: from the slip to the end of its sentence group. */
 export function placeOf(block: ProseBlock, start: number): { start: Point; end: Point } {
   return { start: block.point(start), end: block.anchor(start) };
+}
+
+/** Whether text offset `offset` lies between quotation marks opened earlier in the block. */
+export function quoted(block: ProseBlock, offset: number): boolean {
+  const before = block.text.slice(0, offset);
+  const straight = before.split('"').length - 1;
+  const opened = before.split('“').length - before.split('”').length;
+  return straight % 2 === 1 || opened > 0;
+}
+
+/**
+ * The edit that puts `text` in place of the block's text from `start` to
+ * `end`, for a fix the rule is certain of: only where the source there is
+ * exactly what the reader sees (no markup, escape or code inside) and not
+ * between quotation marks (someone's words, or a word being talked about).
+ */
+export function replacement(block: ProseBlock, start: number, end: number, text: string): TextEdit | undefined {
+  const written = block.text.slice(start, end);
+  if (written.includes(OBJECT) || block.source(start, end) !== written || quoted(block, start)) return undefined;
+  const from = block.point(start);
+  const to = block.endPoint(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text };
 }

@@ -5,14 +5,23 @@
  * dictionary check would drown a technical post in names and jargon, so a
  * word is only flagged when the correction is clear: it is a known
  * misspelling (cspell's curated list, which takes in codespell's), a name
- * written with the wrong case ("Github" for "GitHub"), one slip away from a
- * word that the post itself uses several times or that the vocabulary has
- * ("unikernal" next to "unikernel"), or, for a lower-case word that is in no
- * dictionary and no vocabulary and occurs once, one slip away from exactly
- * one dictionary word. Code, URLs, link targets and front matter are not
- * prose; quotes, tables, short list items (lists of names), handles and a
- * word set apart in emphasis (a pun: "*fantestic*") are left alone. Terms of the post's repository go
- * in `.review-post/vocabulary.txt`.
+ * written with the wrong case ("Github" for "GitHub", "RUst" for "Rust"),
+ * one slip away from a word that the post itself uses several times or that
+ * the vocabulary or the site has ("unikernal" next to "unikernel"), or one
+ * slip (a letter added, dropped, changed, or two swapped, the first letter
+ * too) away from words of which one clearly wins: ranked by how common each
+ * is in English and how often the post writes it ("devies" is "devices" in
+ * a post that writes "devices" nineteen times, and no guess in one that does
+ * not). Headings, list items and words opening a sentence are checked too;
+ * names are told apart by evidence, not by place: a capital inside a
+ * sentence, a capitalised neighbour ("Pascal Hertief"), repeated use, the
+ * vocabulary and the site's own words. Such a word is only corrected on
+ * strong evidence (a listed misspelling, a transposition of a common word,
+ * the right spelling elsewhere in the post). Every occurrence is flagged,
+ * with the fix for `--fix`. Code, URLs, link targets and front matter are
+ * not prose; quotes, tables, handles and a word set apart in emphasis (a
+ * pun: "*fantestic*") are left alone. Terms of the post's repository go in
+ * `.review-post/vocabulary.txt`.
  *
  * @example
  *   {"name": "ok.md"}
@@ -48,8 +57,9 @@
  */
 
 import type { Root } from 'mdast';
-import { linkAt, matchCase, placeOf, proseBlocks, type ProseBlock } from '../kit/prose.js';
-import { derived, dictionaryWord, isWord, likelyCorrection, listedMisspelling } from '../kit/lexicon.js';
+import { contextOf, attachFix, type SiteWords } from '../kit/context.js';
+import { linkAt, matchCase, placeOf, proseBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
+import { derived, dictionaryWord, frequency, isCommonWord, isWord, likelyCorrection, listedMisspelling, rankedCorrection, type Ranked } from '../kit/lexicon.js';
 import { vocabularyFor, type Vocabulary } from '../kit/vocabulary.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -64,11 +74,16 @@ interface Part {
   start: number;
   /** First word of its sentence, where any word is capitalised. */
   opening: boolean;
+  /** In a heading or list item written in title case, where a capital tells nothing. */
+  titleCase: boolean;
+  /** Next to another capitalised word inside the sentence: part of a name ("Pascal Hertief"). */
+  nameNeighbour: boolean;
   /**
-   * Where no guess is made: a short list item (a list of names), a word
-   * after "@" (a handle), a sentence of mostly unknown words ("Attending:
-   * alexcrichton, kennytm, ..."), a compound with an unknown part
-   * ("SIMD-ified").
+   * Where no guess is made: a word after "@" (a handle), a short list item
+   * of names ("- Graydon Hoare", "* vegai"), a sentence of mostly unknown
+   * words ("Attending: alexcrichton, kennytm, ..."), a compound with an
+   * unknown part ("SIMD-ified"), a prefix ("intra-doc"), one of words
+   * joined by slashes ("llacq/screl").
    */
   noGuess: boolean;
 }
@@ -80,40 +95,79 @@ const NOT_A_WORD = /[\d_./\\@:+=<>#$%&*~|^]/;
 const MIN_GUESSED = 5;
 // A word used this often in one post is its jargon, not a slip.
 const MIN_NAME_USES = 2;
-// Unknown words looked into per post (the corpus: a median of 3, at most
-// 209); a text with many more is no prose, and each costs a search.
 // Longer than any word in the dictionaries (and than "Donaudampfschifffahrt").
 const MAX_WORD = 40;
+// Unknown words looked into per post (the corpus: a median of 3, at most
+// 209); a text with many more is no prose, and each costs a search.
 const MAX_UNKNOWN = 1000;
+// The winner must be this much likelier than the next candidate, in the
+// base-2 units of `frequency`: eight times.
+const MARGIN = 3;
+// What the post's own use of a candidate weighs, per doubling of its count.
+const POST_WEIGHT = 3;
+// What a site's use weighs, per doubling of the posts that write it.
+const SITE_WEIGHT = 2;
+// A site term written in this many posts is the site's jargon.
+const SITE_JARGON = 2;
+// A capitalised word, a name unless shown otherwise, is corrected to a
+// common word only (seen 128 times in 51 million words) or to one the post uses.
+const COMMON = 7;
 
 // Endings written after a hyphen ("SIMD-ified").
 const HYPHEN_SUFFIX = new Set(
   'able ability er ers esque ification ified ify ifying isation ise ish ising ism ization ize izing like ness'.split(' '),
 );
-// A list item this short is a label or a name ("- Haiko Schol").
+// A list item this short can be a name ("- Haiko Schol").
 const MAX_LABEL_WORDS = 5;
+// Prefixes, written with a hyphen ("intra-doc", "non-zero") or apart ("intra doc links").
+const PREFIXES = new Set('anti co counter cross de inter intra meta micro multi non post pre pro re semi sub super un'.split(' '));
 // A sentence with at least this share of unknown words is a list of names or code.
 const MAX_UNKNOWN_SHARE = 0.5;
+// Share of capitalised words that makes a heading or list item title case.
+const TITLE_SHARE = 0.6;
+
+const capitalised = (s: string): boolean => s[0] !== s[0]!.toLowerCase();
+
+/** A heading or list item whose longer words are mostly capitalised ("Draining a High Performance Node"). */
+function titleCased(block: ProseBlock): boolean {
+  if (!block.heading && !block.list) return false;
+  const words = block.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word' && t.value.length > 3));
+  return words.length >= 2 && words.filter((t) => capitalised(t.value)).length / words.length >= TITLE_SHARE;
+}
 
 function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
   const parts: Part[] = [];
   for (const block of blocks) {
-    const words = block.sentences.reduce((n, s) => n + s.tokens.filter((t) => t.kind === 'word').length, 0);
-    const label = block.list && words <= MAX_LABEL_WORDS;
+    const titleCase = titleCased(block);
+    // A short list item of names and handles only ("- Graydon Hoare", "* vegai"): a list of people.
+    const words = block.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word'));
+    const names = block.list && words.length <= MAX_LABEL_WORDS && words.every((t) => capitalised(t.value) || !known(t.value));
     for (const sentence of block.sentences) {
       const tokens = sentence.tokens.filter((t) => t.kind === 'word');
       const unknown = tokens.filter((t) => !known(t.value)).length;
       const soup = tokens.length >= 4 && unknown / tokens.length >= MAX_UNKNOWN_SHARE;
       let opening = true;
       let previous = '';
-      for (const token of sentence.tokens) {
+      const all = sentence.tokens;
+      // A capitalised word next to this one, that only white space separates
+      // from it, and that is a name: no common word in lower case ("Aaron"),
+      // or written with its capital where nothing else asks for one.
+      const neighbour = (i: number, step: -1 | 1): boolean => {
+        const gap = all[i + step];
+        const other = all[i + 2 * step];
+        if (gap?.kind !== 'white' || other?.kind !== 'word' || !capitalised(other.value)) return false;
+        return !isCommonWord(other.value.toLowerCase()) || (!titleCase && i + 2 * step !== firstWord);
+      };
+      const firstWord = all.findIndex((t) => t.kind === 'word');
+      all.forEach((token: Token, i: number) => {
         const after = previous;
         previous = token.value;
         if (token.kind !== 'word') {
           if (token.kind !== 'white') opening = opening && /^["“‘'(*_]+$/.test(token.value);
-          continue;
+          return;
         }
         if (!NOT_A_WORD.test(token.value)) {
+          const nameNeighbour = neighbour(i, -1) || neighbour(i, 1);
           // Hyphenated compounds are checked part by part ("host-guest").
           const pieces = token.value.split('-');
           const strange = (p: string): boolean => p.length > 3 && !known(p);
@@ -122,13 +176,20 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
           for (const piece of pieces) {
             // Another long unknown part makes the compound a name ("Zephyr-zbus").
             const odd = strangeCount - (strange(piece) ? 1 : 0) > 0;
-            const noGuess = label || soup || odd || after === '@' || (piece !== pieces[0] && HYPHEN_SUFFIX.has(piece));
-            if (/\p{L}/u.test(piece)) parts.push({ block, text: piece, start: offset, opening, noGuess });
+            // "intra-doc", "llacq/screl": a prefix, or one of unknown words joined by a slash.
+            const affix = (piece !== pieces[0] && HYPHEN_SUFFIX.has(piece)) || (piece === pieces[0] && PREFIXES.has(piece.toLowerCase()));
+            const unknownBeyond = (step: -1 | 1): boolean =>
+              all[i + step]?.value === '/' && all[i + 2 * step]?.kind === 'word' && !known(all[i + 2 * step]!.value);
+            const slashed = unknownBeyond(-1) || unknownBeyond(1);
+            const noGuess = names || soup || odd || affix || slashed || after === '@';
+            if (/\p{L}/u.test(piece)) {
+              parts.push({ block, text: piece, start: offset, opening: opening && piece === pieces[0], titleCase, nameNeighbour, noGuess });
+            }
             offset += piece.length + 1;
           }
         }
         opening = false;
-      }
+      });
     }
   }
   return parts;
@@ -137,7 +198,7 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
 const termIndexes = new WeakMap<Vocabulary, Map<string, string>>();
 
 /** Lower-cased spelling → spelling, for the near-misses of terms. */
-function termIndex(vocabulary: Vocabulary, parts: Part[]): { terms: Map<string, string>; names: Map<string, string> } {
+function termIndex(vocabulary: Vocabulary, parts: Part[], site: SiteWords | undefined): { terms: Map<string, string>; names: Map<string, string> } {
   let terms = termIndexes.get(vocabulary);
   if (!terms) {
     terms = new Map<string, string>();
@@ -145,6 +206,12 @@ function termIndex(vocabulary: Vocabulary, parts: Part[]): { terms: Map<string, 
       for (const piece of term.split(/[\s/-]+/)) if (piece.length >= MIN_GUESSED) terms.set(piece.toLowerCase(), piece);
     }
     termIndexes.set(vocabulary, terms);
+  }
+  if (site) {
+    terms = new Map(terms);
+    for (const [key, { spelling, posts }] of site.terms) {
+      if (posts >= SITE_JARGON && key.length >= MIN_GUESSED && !terms.has(key)) terms.set(key, spelling);
+    }
   }
   // The post's own jargon: words in no dictionary that it uses several times.
   const uses = new Map<string, { spelling: string; count: number }>();
@@ -170,35 +237,69 @@ function differsAtEnd(word: string, candidate: string): boolean {
 
 /** Capitals where the term has them: "Matos" is no slip for "macOS", "Scrace" none for "strace". */
 function sameShape(word: string, term: string, opening: boolean): boolean {
-  const capital = (s: string): boolean => s[0] !== s[0]!.toLowerCase();
   const inner = (s: string): boolean => /.\p{Lu}/u.test(s);
-  const first = capital(word) === capital(term) || (opening && !capital(term));
+  const first = capitalised(word) === capitalised(term) || (opening && !capitalised(term));
   return first && inner(word) === inner(term);
+}
+
+/** The site's own spelling of a name written with other capitals ("Kubevirt" where it writes "KubeVirt"). */
+function siteCasing(site: SiteWords | undefined, word: string): string | undefined {
+  if (!site || word === word.toLowerCase() || word === word.toUpperCase()) return undefined;
+  const term = site.terms.get(word.toLowerCase());
+  if (!term || term.posts < SITE_JARGON || term.spelling === word || !/.\p{Lu}/u.test(term.spelling)) return undefined;
+  return term.spelling;
+}
+
+/** "RUst", "THe": the shift key held one letter too long, on a word written with one capital. */
+function shiftSlip(word: string, known: (w: string) => boolean): string | undefined {
+  if (!/^\p{Lu}{2}\p{Ll}{2,}$/u.test(word)) return undefined;
+  const right = word[0]! + word.slice(1).toLowerCase();
+  return known(right) && !known(word) ? right : undefined;
 }
 
 const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs: import.meta.url, options: { vocabulary: 'strings' } }, (tree, file, options) => {
   const vocabulary = vocabularyFor(file, options?.vocabulary);
+  const site = contextOf(file).site?.words;
 
   const seen = new Map<string, boolean>();
   const known = (w: string): boolean => {
     let ok = seen.get(w);
     if (ok === undefined) {
-      ok = vocabulary.accepts(w) || isWord(w);
+      ok = vocabulary.accepts(w) || isWord(w) || (site?.terms.get(w.toLowerCase())?.posts ?? 0) >= SITE_JARGON;
       seen.set(w, ok);
     }
     return ok;
   };
   const parts = partsOf(proseBlocks(tree, file), known);
   const counts = new Map<string, number>();
-  for (const part of parts) counts.set(part.text.toLowerCase(), (counts.get(part.text.toLowerCase()) ?? 0) + 1);
+  // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
+  const named = new Map<string, number>();
+  for (const part of parts) {
+    const key = part.text.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (capitalised(part.text) && !part.opening && !part.titleCase) named.set(key, (named.get(key) ?? 0) + 1);
+  }
   let index: ReturnType<typeof termIndex> | undefined;
 
-  const reported = new Map<string, { part: Part; correction: string; reason: string; more: number }>();
+  // A candidate's weight: how common it is in English, in the post and on the site.
+  const weight = (candidate: string): number | undefined => {
+    const inPost = known(candidate) ? (counts.get(candidate) ?? 0) : 0;
+    const onSite = site?.terms.get(candidate)?.posts ?? 0;
+    const common = dictionaryWord(candidate) !== undefined;
+    if (!common && inPost === 0 && onSite < SITE_JARGON) return undefined;
+    return (common ? frequency(candidate) : 0) + POST_WEIGHT * Math.log2(1 + inPost) + SITE_WEIGHT * Math.log2(1 + onSite);
+  };
+
+  const reported = new Map<string, number>();
   const report = (part: Part, correction: string, note = ''): void => {
-    const key = part.text;
-    const seen = reported.get(key);
-    if (seen) seen.more++;
-    else reported.set(key, { part, correction, reason: note, more: 0 });
+    const { block, start, text } = part;
+    const times = reported.get(text) ?? 0;
+    reported.set(text, times + 1);
+    const reason = times === 0 ? `Typo: "${text}" should be "${correction}"${note}.` : `Typo: "${text}" should be "${correction}" here too.`;
+    const message = file.message(reason, { place: placeOf(block, start) });
+    message.expected = [correction];
+    const edit = replacement(block, start, start + text.length, correction);
+    if (edit) attachFix(message, [edit]);
   };
 
   const doc = String(file.value);
@@ -215,22 +316,25 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if ((before === '*' || before === '_') && before === after) continue;
     // A link to the thing's own page spells its name ("[reqwest](https://crates.io/crates/reqwest)").
     if (linkAt(part.block, part.start)?.toLowerCase().includes(lower)) continue;
-    const casing = vocabulary.casing(word);
+    const casing = vocabulary.casing(word) ?? siteCasing(site, word) ?? shiftSlip(word, known);
     if (casing !== undefined && !isWord(word)) {
       report(part, casing);
       continue;
     }
     if (known(word)) continue;
-    // A capital inside a sentence makes a name, and names are not in the lists.
-    const plain = word === lower || (part.opening && word.slice(1) === lower.slice(1));
     if (++unknown > MAX_UNKNOWN) break;
-    const listed = plain && !part.noGuess ? listedMisspelling(word) : undefined;
+    const title = word !== lower && word.slice(1) === lower.slice(1);
+    // A capital opening a sentence, or in a title-case heading, says nothing; one inside a sentence makes a name.
+    const free = part.opening || part.titleCase;
+    const shape = word === lower ? 'lower' : title ? 'title' : 'other';
+    // Listed, unless a name beside it says it is a name too ("Ricardo Signes").
+    const listed = shape !== 'other' && !part.noGuess && !(shape === 'title' && part.nameNeighbour) ? listedMisspelling(word) : undefined;
     if (listed !== undefined) {
       report(part, matchCase(word, listed));
       continue;
     }
     if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED || derived(word, known)) continue;
-    index ??= termIndex(vocabulary, parts);
+    index ??= termIndex(vocabulary, parts, site);
     const { terms, names } = index;
     const useCount = counts.get(lower) ?? 0;
     if (names.has(lower)) continue;
@@ -245,21 +349,30 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       report(part, part.opening ? matchCase(word, termMatch) : termMatch);
       continue;
     }
-    // Capitalised words are mostly names, even opening a sentence.
-    if (word !== lower) continue;
-    const guess = likelyCorrection(lower, dictionaryWord);
-    if (guess !== undefined && !(word.length > guess.length && differsAtEnd(word, guess))) {
-      report(part, matchCase(word, guess));
-    }
-  }
-
-  for (const { part, correction, reason, more } of reported.values()) {
-    const again = more === 0 ? '' : more === 1 ? ' (here and once more below)' : ` (here and ${more} more times below)`;
-    const message = file.message(`Typo: "${part.text}" should be "${correction}"${reason}${again}.`, {
-      place: placeOf(part.block, part.start),
-    });
-    message.expected = [correction];
+    if (shape === 'other') continue;
+    const guess = rankedCorrection(lower, weight, MARGIN);
+    if (guess === undefined || (word.length > guess.word.length && differsAtEnd(word, guess.word))) continue;
+    const place = shape === 'lower' ? 'plain' : free && !part.nameNeighbour ? 'opening' : 'name';
+    if (!convincing(guess, place, place === 'name' ? named : counts, part.nameNeighbour)) continue;
+    report(part, matchCase(word, guess.word));
   }
 });
+
+/**
+ * Whether the winner is enough for a word of that place: any for a plain
+ * word (but a slip in the first letter only towards a common word or one the
+ * post uses); for a capitalised word opening a sentence, a transposition, a
+ * common word or one the post uses; for a name-like word, a word the post
+ * itself writes with a capital (`counts` are those) or, away from other
+ * names, a transposed common one.
+ */
+function convincing(guess: Ranked, place: 'plain' | 'opening' | 'name', counts: ReadonlyMap<string, number>, besideName: boolean): boolean {
+  const inPost = (counts.get(guess.word) ?? 0) > 0;
+  const common = guess.score >= COMMON;
+  if (place === 'plain') return !guess.first || common || inPost;
+  if (place === 'opening') return !guess.first && (guess.transposition || common || inPost);
+  // Beside another name, only the post's own spelling tells: "Pierre-Emmanuel Patry" is no party.
+  return !guess.first && (inPost || (guess.transposition && common && !besideName));
+}
 
 export default spelling;

@@ -1,0 +1,265 @@
+/**
+ * review-post:grammar
+ *
+ * Flags the grammar slips that are certain from the words alone, without a
+ * parser that could guess wrong: two articles in a row ("registered as an a
+ * member"), "a" before a plural that ends its phrase ("at a fixed
+ * intervals"), a pronoun whose verb does not agree with it at the start of
+ * a clause ("they is", "it have", "these is"), and a sentence that starts in
+ * lower case after a full stop inside a paragraph ("works. the next step").
+ * Questions and other inversions ("does it have"), causatives ("let it
+ * have"), letters and variables ("the A record", "if a is"), names, code,
+ * abbreviations ("e.g. the", "etc. and") and plurals that name one thing ("a
+ * means of", "a series") are left alone; so are compounds, where a plural
+ * can stand before its noun ("a systems language"). Homophones and "a"/"an"
+ * are the `confusables` rule's.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   Does it have a cache? Let it have one. They are registered as a member
+ *   of the group, at fixed intervals, in a systems language. A series of
+ *   tests ran, e.g. the cache test, and a means of checking it. The A record
+ *   points here, and if a is zero the loop stops.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   Users registered as an a member get a report at a fixed intervals. They
+ *   is happy, and it have a cache. The guest boots. the host waits.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:21-2:64: "an a member" has one article too many; I'd write "a member".
+ *   1:49-2:64: "a" does not go with the plural "intervals"; I'd write "fixed intervals" (or "a fixed interval").
+ *   1:68-2:64: The verb does not agree with "They": I'd write "They are".
+ *   2:15-2:64: The verb does not agree with "it": I'd write "it has".
+ *   2:49-2:64: This sentence starts in lower case: I'd write "The host".
+ */
+
+import type { Root } from 'mdast';
+import { attachFix } from '../kit/context.js';
+import { isCommonWord, isWord } from '../kit/lexicon.js';
+import { matchCase, norm, placeOf, proseBlocks, replacement, type ProseBlock, type ProseSentence, type Token } from '../kit/prose.js';
+import { defineRule } from '../kit/rule.js';
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+// Plurals and words in -s that name one thing: "a means of", "a series", "a lens".
+const ONE_THING = new Set(
+  'means series species lens bias canvas yes kudos chaos thanks news odds headquarters crossroads barracks gallows whereabouts physics mathematics economics analytics graphics ethics logistics politics'.split(
+    ' ',
+  ),
+);
+// What may follow a plural that ends its phrase: punctuation, or a word that cannot be its noun.
+const AFTER_PHRASE = new Set(
+  'of in on at to for with by from into onto and or but that which who is are was were will would can could should may might must has have had do does did than as when where while if'.split(' '),
+);
+// Endings that make a word an adjective before its noun ("a fixed", "a typical").
+const ADJECTIVE = /(?:ed|al|ive|ful|ous|ic|ent|ant|able|ible|less|ary|ory)$/;
+const ADJECTIVES = new Set('new old big small large long short high low good bad great single whole full true real few'.split(' '));
+// Quantities after "a" take a plural: "a few days", "a lot", "a couple hours".
+const QUANTITY = new Set('few couple lot number dozen hundred thousand million billion variety range set pair group bunch handful total majority minority'.split(' '));
+
+/** The verb a subject pronoun wants instead of the one written, when it is certain. */
+const AGREEMENT: Record<string, Record<string, string>> = {
+  plural: { is: 'are', was: 'were', has: 'have', does: 'do', "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't" },
+  singular: { are: 'is', have: 'has', do: 'does', "don't": "doesn't", "aren't": "isn't", "haven't": "hasn't" },
+  i: { is: 'am', are: 'am', has: 'have', does: 'do', "doesn't": "don't" },
+  this: { are: 'is', were: 'was', have: 'has' },
+};
+const SUBJECTS: Record<string, keyof typeof AGREEMENT> = {
+  we: 'plural',
+  they: 'plural',
+  you: 'plural',
+  these: 'plural',
+  those: 'plural',
+  he: 'singular',
+  she: 'singular',
+  it: 'singular',
+  i: 'i',
+  this: 'this',
+};
+// Words after which a pronoun opens a clause, so its verb must agree with it.
+const CLAUSE_OPENERS = new Set('and but so because since that when if while although though once until unless whereas'.split(' '));
+// Abbreviations a full stop ends without ending the sentence.
+const ABBREVIATIONS = new Set('etc vs approx cf resp incl misc fig figs eq no nos al ca ed eds vol pp ch sec min max'.split(' '));
+
+interface Slip {
+  start: number;
+  end: number;
+  reason: string;
+  suggestion: string;
+  /** The text that replaces start..end, when the fix is certain. */
+  fix?: string;
+}
+
+/** The words of a sentence with what stands between them, as one list. */
+function words(sentence: ProseSentence): { word: Token; gap: string; index: number }[] {
+  const out: { word: Token; gap: string; index: number }[] = [];
+  let gap = '';
+  sentence.tokens.forEach((token, index) => {
+    if (token.kind === 'word') {
+      out.push({ word: token, gap, index });
+      gap = '';
+    } else gap += token.value;
+  });
+  return out;
+}
+
+const lowerCase = (s: string): boolean => s === s.toLowerCase();
+
+/** "the" before "a", "an a": one article too many. */
+function doubledArticles(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 0; i + 2 < list.length; i++) {
+    const first = list[i]!.word;
+    const second = list[i + 1]!;
+    const noun = list[i + 2]!;
+    if (!/^\s+$/.test(second.gap) || !/^\s+$/.test(noun.gap)) continue;
+    const a = norm(first.value);
+    const b = norm(second.word.value);
+    if (!ARTICLES.has(a) || !ARTICLES.has(b) || a === b) continue;
+    // "the A record", "an A/B test": a letter, not an article.
+    if (!lowerCase(second.word.value) || !lowerCase(noun.word.value) || !isCommonWord(noun.word.value)) continue;
+    const kept = `${matchCase(first.value, second.word.value)} ${noun.word.value}`;
+    slips.push({
+      start: first.start,
+      end: noun.word.end,
+      reason: `"${first.value} ${second.word.value} ${noun.word.value}" has one article too many; I'd write "${kept}".`,
+      suggestion: kept,
+      // "an a member": the writer changed "an" to "a" and kept both.
+      ...(a !== 'the' && b !== 'the' ? { fix: matchCase(first.value, second.word.value) + ' ' + noun.word.value } : {}),
+    });
+  }
+  return slips;
+}
+
+/** The singular of a plural noun, when the word is plainly one. */
+function singular(word: string): string | undefined {
+  if (!/^\p{Ll}{4,}s$/u.test(word) || ONE_THING.has(word) || /(?:ss|us|is|ous|ws|ics)$/.test(word)) return undefined;
+  for (const base of [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.slice(0, -1)]) {
+    if (base !== word && base.length >= 3 && isCommonWord(base) && isCommonWord(word)) return base;
+  }
+  return undefined;
+}
+
+/** "a fixed intervals": "a" before a plural that ends its phrase. */
+function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 0; i + 1 < list.length; i++) {
+    const article = list[i]!.word;
+    if (norm(article.value) !== 'a' || (article.value === 'A' && i > 0)) continue;
+    let k = i + 1;
+    const adjective = list[k]!.word.value;
+    if (QUANTITY.has(adjective)) continue;
+    if (k + 1 < list.length && (ADJECTIVE.test(adjective) || ADJECTIVES.has(adjective)) && isCommonWord(adjective) && /^\s+$/.test(list[k + 1]!.gap)) {
+      k++;
+    }
+    const plural = list[k]!;
+    if (!/^\s+$/.test(list[i + 1]!.gap) || !/^\s+$/.test(plural.gap)) continue;
+    const one = singular(plural.word.value);
+    if (one === undefined || (k === i + 1 && isWord(plural.word.value) && ADJECTIVE.test(plural.word.value))) continue;
+    // The plural ends its phrase: punctuation follows, or a word that cannot be its noun.
+    const next = list[k + 1];
+    if (next !== undefined && /^\s+$/.test(next.gap) && !AFTER_PHRASE.has(norm(next.word.value))) continue;
+    if (next !== undefined && /['’]/.test(next.gap)) continue;
+    const rest = list.slice(i + 1, k + 1).map((w) => w.word.value);
+    const without = rest.join(' ');
+    const fixed = `${matchCase(article.value, 'a')} ${[...rest.slice(0, -1), one].join(' ')}`;
+    slips.push({
+      start: article.start,
+      end: plural.word.end,
+      reason: `"${article.value}" does not go with the plural "${plural.word.value}"; I'd write "${without}" (or "${fixed}").`,
+      suggestion: without,
+    });
+  }
+  return slips;
+}
+
+/** "they is", "it have": a pronoun opening a clause and a verb that does not agree with it. */
+function agreement(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 0; i + 1 < list.length; i++) {
+    const subject = list[i]!.word;
+    const verb = list[i + 1]!;
+    const kind = SUBJECTS[norm(subject.value)];
+    if (kind === undefined || !/^\s+$/.test(verb.gap)) continue;
+    // "I" only as written; the pronoun only where it opens a clause, not after "does", "let", "make".
+    if (norm(subject.value) === 'i' && subject.value !== 'I') continue;
+    const before = list[i - 1];
+    const opens = before === undefined || /[,;:(]/.test(list[i]!.gap) || CLAUSE_OPENERS.has(norm(before.word.value));
+    if (!opens) continue;
+    const right = AGREEMENT[kind]![norm(verb.word.value)];
+    if (right === undefined) continue;
+    // "this are" is also "this [noun] are" cut short by a name or code: only before a word.
+    const after = list[i + 2];
+    if (kind === 'this' && after === undefined) continue;
+    const fixed = `${subject.value} ${matchCase(verb.word.value, right)}`;
+    slips.push({
+      start: subject.start,
+      end: verb.word.end,
+      reason: `The verb does not agree with "${subject.value}": I'd write "${fixed}".`,
+      suggestion: fixed,
+      fix: fixed,
+    });
+  }
+  return slips;
+}
+
+/**
+ * "The guest boots. the host waits.": parse-english reads a full stop before
+ * lower case as an abbreviation's and keeps it in the word ("boots."), so
+ * the sentence goes on; a plain word there ends a sentence all the same.
+ */
+function lowerCaseStart(sentence: ProseSentence): Slip[] {
+  const slips: Slip[] = [];
+  const { tokens } = sentence;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const before = tokens[i]!;
+    const white = tokens[i + 1]!;
+    const next = tokens[i + 2]!;
+    if (before.kind !== 'word' || !before.value.endsWith('.') || white.kind !== 'white' || next.kind !== 'word') continue;
+    // "e.g. the", "etc. and", "foo.bar. baz": abbreviations and names.
+    const last = before.value.slice(0, -1);
+    if (!/^\p{Ll}{3,}$/u.test(last) || ABBREVIATIONS.has(last) || !isCommonWord(last)) continue;
+    const first = next.value;
+    if (!/^\p{Ll}{2,}$/u.test(first) || !isCommonWord(first)) continue;
+    // The word after must be prose too: "call foo. bar is" is code talk.
+    const after = tokens[i + 4];
+    if (after !== undefined && after.kind === 'word' && !isWord(after.value)) continue;
+    const capital = first[0]!.toUpperCase() + first.slice(1);
+    const following = after?.kind === 'word' ? ` ${after.value}` : '';
+    slips.push({
+      start: next.start,
+      end: next.end,
+      reason: `This sentence starts in lower case: I'd write "${capital}${following}".`,
+      suggestion: capital,
+      fix: capital,
+    });
+  }
+  return slips;
+}
+
+function slipsOf(block: ProseBlock): Slip[] {
+  const slips: Slip[] = [];
+  for (const sentence of block.sentences) {
+    const list = words(sentence);
+    slips.push(...doubledArticles(list), ...articleBeforePlural(list), ...agreement(list));
+    if (!block.heading) slips.push(...lowerCaseStart(sentence));
+  }
+  return slips.sort((a, b) => a.start - b.start);
+}
+
+const grammar = defineRule({ id: 'grammar', severity: 'warning', docs: import.meta.url }, (tree, file) => {
+  for (const block of proseBlocks(tree, file)) {
+    for (const slip of slipsOf(block)) {
+      const message = file.message(slip.reason, { place: placeOf(block, slip.start) });
+      message.expected = [slip.suggestion];
+      const edit = slip.fix === undefined ? undefined : replacement(block, slip.start, slip.end, slip.fix);
+      if (edit) attachFix(message, [edit]);
+    }
+  }
+});
+
+export default grammar;
