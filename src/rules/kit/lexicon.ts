@@ -131,6 +131,11 @@ export function frequency(lower: string): number {
   return Number(frequencies.value(lower) ?? 0);
 }
 
+/** A name the common dictionary spells with its capital ("Pascal", "Mike", "Aaron"). */
+export function isProperName(word: string): boolean {
+  return word !== word.toLowerCase() && wordSet().has(word);
+}
+
 /** In the common dictionary (data/words-en.txt), as written or in lower case. */
 export function isCommonWord(word: string): boolean {
   return wordSet().has(word) || wordSet().has(word.toLowerCase());

@@ -5,8 +5,11 @@
  * parser that could guess wrong: two articles in a row ("registered as an a
  * member"), "a" before a plural that ends its phrase ("at a fixed
  * intervals"), a pronoun whose verb does not agree with it at the start of
- * a clause ("they is", "it have", "these is"), and a sentence that starts in
- * lower case after a full stop inside a paragraph ("works. the next step").
+ * a clause ("they is", "it have", "these is"), a modal before a past
+ * participle ("it will tagged"), two forms of "be" ("are be", "is been"),
+ * "than" after a condition that compares nothing ("If nobody owns it than
+ * it won't get done"), and a sentence that starts in lower case after a
+ * full stop inside a paragraph ("works. the next step").
  * Questions and other inversions ("does it have"), causatives ("let it
  * have"), letters and variables ("the A record", "if a is"), names, code,
  * abbreviations ("e.g. the", "etc. and") and plurals that name one thing ("a
@@ -17,7 +20,8 @@
  * @example
  *   {"name": "ok.md"}
  *
- *   Does it have a cache? Let it have one. They are registered as a member
+ *   Does it have a cache? Let it have one. It will need more, and it will
+ *   be tagged. If it is bigger than it was, fine. They are registered as a member
  *   of the group, at fixed intervals, in a systems language. A series of
  *   tests ran, e.g. the cache test, and a means of checking it. The A record
  *   points here, and if a is zero the loop stops.
@@ -28,6 +32,9 @@
  *   Users registered as an a member get a report at a fixed intervals. They
  *   is happy, and it have a cache. The guest boots. the host waits.
  *
+ *   It will tagged soon, and the results are be fine. If nobody owns it than
+ *   it won't get done.
+ *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
@@ -36,6 +43,9 @@
  *   1:68-2:64: The verb does not agree with "They": I'd write "They are".
  *   2:15-2:64: The verb does not agree with "it": I'd write "it has".
  *   2:49-2:64: This sentence starts in lower case: I'd write "The host".
+ *   4:4-5:19: A "be" is missing: I'd write "will be tagged".
+ *   4:38-5:19: "are be" has one verb too many; I'd write "are".
+ *   4:69-5:19: Typo: "than" should be "then" here: nothing is compared.
  */
 
 import type { Root } from 'mdast';
@@ -55,8 +65,9 @@ const ONE_THING = new Set(
 const AFTER_PHRASE = new Set(
   'of in on at to for with by from into onto and or but that which who is are was were will would can could should may might must has have had do does did than as when where while if'.split(' '),
 );
-// Endings that make a word an adjective before its noun ("a fixed", "a typical").
-const ADJECTIVE = /(?:ed|al|ive|ful|ous|ic|ent|ant|able|ible|less|ary|ory)$/;
+// Endings that make a word an adjective before its noun ("a fixed", "a famous"),
+// and never a noun that a verb in -s could follow ("a panic occurs", "a library changes").
+const ADJECTIVE = /(?:ous|ive|ful|able|ible|less)$/;
 const ADJECTIVES = new Set('new old big small large long short high low good bad great single whole full true real few'.split(' '));
 // Quantities after "a" take a plural: "a few days", "a lot", "a couple hours".
 const QUANTITY = new Set('few couple lot number dozen hundred thousand million billion variety range set pair group bunch handful total majority minority'.split(' '));
@@ -66,7 +77,8 @@ const AGREEMENT: Record<string, Record<string, string>> = {
   plural: { is: 'are', was: 'were', has: 'have', does: 'do', "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't" },
   singular: { are: 'is', have: 'has', do: 'does', "don't": "doesn't", "aren't": "isn't", "haven't": "hasn't" },
   i: { is: 'am', are: 'am', has: 'have', does: 'do', "doesn't": "don't" },
-  this: { are: 'is', were: 'was', have: 'has' },
+  // Not "were": "if this were" is right.
+  this: { are: 'is', have: 'has' },
 };
 const SUBJECTS: Record<string, keyof typeof AGREEMENT> = {
   we: 'plural',
@@ -81,9 +93,9 @@ const SUBJECTS: Record<string, keyof typeof AGREEMENT> = {
   this: 'this',
 };
 // Words after which a pronoun opens a clause, so its verb must agree with it.
-const CLAUSE_OPENERS = new Set('and but so because since that when if while although though once until unless whereas'.split(' '));
+const CLAUSE_OPENERS = new Set('and or but so because since that when if while although though once until unless whereas'.split(' '));
 // Abbreviations a full stop ends without ending the sentence.
-const ABBREVIATIONS = new Set('etc vs approx cf resp incl misc fig figs eq no nos al ca ed eds vol pp ch sec min max'.split(' '));
+const ABBREVIATIONS = new Set('etc vs esp approx cf resp incl excl misc fig figs eq no nos al ca ed eds vol pp ch sec min max viz ref refs'.split(' '));
 
 interface Slip {
   start: number;
@@ -144,6 +156,13 @@ function singular(word: string): string | undefined {
   return undefined;
 }
 
+/** A word that is plainly an adjective: by its ending, or a past participle of a common verb ("fixed"). */
+function adjectival(word: string): boolean {
+  if (!isCommonWord(word)) return false;
+  if (ADJECTIVES.has(word) || ADJECTIVE.test(word)) return true;
+  return /^\p{Ll}{3,}ed$/u.test(word) && (isCommonWord(word.slice(0, -2)) || isCommonWord(word.slice(0, -1)));
+}
+
 /** "a fixed intervals": "a" before a plural that ends its phrase. */
 function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
   const slips: Slip[] = [];
@@ -153,13 +172,13 @@ function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
     let k = i + 1;
     const adjective = list[k]!.word.value;
     if (QUANTITY.has(adjective)) continue;
-    if (k + 1 < list.length && (ADJECTIVE.test(adjective) || ADJECTIVES.has(adjective)) && isCommonWord(adjective) && /^\s+$/.test(list[k + 1]!.gap)) {
+    if (k + 1 < list.length && adjectival(adjective) && /^\s+$/.test(list[k + 1]!.gap)) {
       k++;
     }
     const plural = list[k]!;
     if (!/^\s+$/.test(list[i + 1]!.gap) || !/^\s+$/.test(plural.gap)) continue;
     const one = singular(plural.word.value);
-    if (one === undefined || (k === i + 1 && isWord(plural.word.value) && ADJECTIVE.test(plural.word.value))) continue;
+    if (one === undefined) continue;
     // The plural ends its phrase: punctuation follows, or a word that cannot be its noun.
     const next = list[k + 1];
     if (next !== undefined && /^\s+$/.test(next.gap) && !AFTER_PHRASE.has(norm(next.word.value))) continue;
@@ -188,7 +207,9 @@ function agreement(list: ReturnType<typeof words>): Slip[] {
     // "I" only as written; the pronoun only where it opens a clause, not after "does", "let", "make".
     if (norm(subject.value) === 'i' && subject.value !== 'I') continue;
     const before = list[i - 1];
-    const opens = before === undefined || /[,;:(]/.test(list[i]!.gap) || CLAUSE_OPENERS.has(norm(before.word.value));
+    // "and" opens a clause only after a comma: "Niko and I are" is one subject.
+    const joined = before !== undefined && ['and', 'or'].includes(norm(before.word.value)) && !/[,;]/.test(before.gap);
+    const opens = before === undefined || /[,;:(]/.test(list[i]!.gap) || (CLAUSE_OPENERS.has(norm(before.word.value)) && !joined);
     if (!opens) continue;
     const right = AGREEMENT[kind]![norm(verb.word.value)];
     if (right === undefined) continue;
@@ -241,11 +262,82 @@ function lowerCaseStart(sentence: ProseSentence): Slip[] {
   return slips;
 }
 
+const MODALS = new Set('will would can could shall should may might must'.split(' '));
+const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being']);
+
+/**
+ * "it will tagged": a modal before a past participle lacks its "be"; "are
+ * be", "is been": two forms of "be" where one is meant.
+ */
+function verbChains(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 0; i + 1 < list.length; i++) {
+    const first = list[i]!.word;
+    const second = list[i + 1]!;
+    if (!/^\s+$/.test(second.gap)) continue;
+    const a = norm(first.value);
+    const b = second.word.value;
+    if (MODALS.has(a) && /^\p{Ll}{3,}ed$/u.test(b) && isCommonWord(b) && isPastForm(b)) {
+      const fixed = `${first.value} be ${b}`;
+      slips.push({ start: first.start, end: second.word.end, reason: `A "be" is missing: I'd write "${fixed}".`, suggestion: fixed });
+    } else if (BE.has(a) && a !== 'be' && a !== 'been' && a !== 'being' && (b === 'be' || (b === 'been' && a === 'is'))) {
+      const fixed = b === 'been' ? `has been` : first.value;
+      slips.push({
+        start: first.start,
+        end: second.word.end,
+        reason: `"${first.value} ${b}" has one verb too many; I'd write "${fixed}".`,
+        suggestion: fixed,
+      });
+    }
+  }
+  return slips;
+}
+
+// Verbs and other words whose own form ends in -ed: "will need", "can embed".
+const OWN_ED = new Set('need feed seed speed proceed exceed succeed embed breed bleed heed shed shred wed bed weed deed indeed led fled bred fed sped'.split(' '));
+
+/** A past form of a common verb ("tagged", "used", "applied"), not a word of its own in -ed. */
+function isPastForm(word: string): boolean {
+  if (OWN_ED.has(word)) return false;
+  const stems = [word.slice(0, -2)];
+  if (word.endsWith('ed') && word.at(-3) !== 'e') stems.push(word.slice(0, -1));
+  if (/(.)\1ed$/.test(word)) stems.push(word.slice(0, -3));
+  if (/ied$/.test(word)) stems.push(`${word.slice(0, -3)}y`);
+  return stems.some((stem) => stem.length >= 3 && isCommonWord(stem));
+}
+
+// Words that make a "than" right: a comparison is being made.
+const COMPARING = /^(?:more|less|fewer|rather|other|else|different|differently|prefer|preferred|sooner|\p{L}+er)$/u;
+
+/** "If nobody does it than it won't get done": "than" for "then", after a condition and no comparison. */
+function thanForThen(list: ReturnType<typeof words>): Slip[] {
+  const first = list[0];
+  if (first === undefined || !['if', 'when', 'once'].includes(norm(first.word.value))) return [];
+  for (let i = 1; i + 1 < list.length; i++) {
+    const word = list[i]!;
+    if (COMPARING.test(norm(word.word.value))) return [];
+    if (norm(word.word.value) !== 'than') continue;
+    const subject = norm(list[i + 1]!.word.value);
+    if (!['it', 'we', 'you', 'they', 'he', 'she', 'i', 'there', 'this', 'that'].includes(subject)) return [];
+    const fixed = matchCase(word.word.value, 'then');
+    return [
+      {
+        start: word.word.start,
+        end: word.word.end,
+        reason: `Typo: "${word.word.value}" should be "${fixed}" here: nothing is compared.`,
+        suggestion: fixed,
+        fix: fixed,
+      },
+    ];
+  }
+  return [];
+}
+
 function slipsOf(block: ProseBlock): Slip[] {
   const slips: Slip[] = [];
   for (const sentence of block.sentences) {
     const list = words(sentence);
-    slips.push(...doubledArticles(list), ...articleBeforePlural(list), ...agreement(list));
+    slips.push(...doubledArticles(list), ...articleBeforePlural(list), ...agreement(list), ...verbChains(list), ...thanForThen(list));
     if (!block.heading) slips.push(...lowerCaseStart(sentence));
   }
   return slips.sort((a, b) => a.start - b.start);

@@ -59,7 +59,7 @@
 import type { Root } from 'mdast';
 import { contextOf, attachFix, type SiteWords } from '../kit/context.js';
 import { linkAt, matchCase, placeOf, proseBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
-import { derived, dictionaryWord, frequency, isCommonWord, isWord, likelyCorrection, listedMisspelling, rankedCorrection, type Ranked } from '../kit/lexicon.js';
+import { derived, dictionaryWord, frequency, isCommonWord, isProperName, isWord, likelyCorrection, listedMisspelling, rankedCorrection, type Ranked } from '../kit/lexicon.js';
 import { vocabularyFor, type Vocabulary } from '../kit/vocabulary.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -76,7 +76,7 @@ interface Part {
   opening: boolean;
   /** In a heading or list item written in title case, where a capital tells nothing. */
   titleCase: boolean;
-  /** Next to another capitalised word inside the sentence: part of a name ("Pascal Hertief"). */
+  /** Next to a person's name: part of one ("Pascal Hertief"). */
   nameNeighbour: boolean;
   /**
    * Where no guess is made: a word after "@" (a handle), a short list item
@@ -103,6 +103,9 @@ const MAX_UNKNOWN = 1000;
 // The winner must be this much likelier than the next candidate, in the
 // base-2 units of `frequency`: eight times.
 const MARGIN = 3;
+// Names are short: a capitalised word this long, one slip from a word, is
+// that word ("the Infrastrucure Team").
+const LONG = 9;
 // What the post's own use of a candidate weighs, per doubling of its count.
 const POST_WEIGHT = 3;
 // What a site's use weighs, per doubling of the posts that write it.
@@ -121,7 +124,7 @@ const HYPHEN_SUFFIX = new Set(
 const MAX_LABEL_WORDS = 5;
 // Prefixes, written with a hyphen ("intra-doc", "non-zero") or apart ("intra doc links").
 const PREFIXES = new Set('anti co counter cross de inter intra meta micro multi non post pre pro re semi sub super un'.split(' '));
-// A sentence with at least this share of unknown words is a list of names or code.
+// A sentence with more than this share of unknown words is a list of names or code.
 const MAX_UNKNOWN_SHARE = 0.5;
 // Share of capitalised words that makes a heading or list item title case.
 const TITLE_SHARE = 0.6;
@@ -143,22 +146,22 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
     const words = block.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word'));
     const names = block.list && words.length <= MAX_LABEL_WORDS && words.every((t) => capitalised(t.value) || !known(t.value));
     for (const sentence of block.sentences) {
-      const tokens = sentence.tokens.filter((t) => t.kind === 'word');
+      // Only words count: "Disk space exaustion (CVE-2022-36114)" is no list of names.
+      const tokens = sentence.tokens.filter((t) => t.kind === 'word' && /^\p{L}+$/u.test(t.value));
       const unknown = tokens.filter((t) => !known(t.value)).length;
-      const soup = tokens.length >= 4 && unknown / tokens.length >= MAX_UNKNOWN_SHARE;
+      const soup = tokens.length >= 4 && unknown / tokens.length > MAX_UNKNOWN_SHARE;
       let opening = true;
       let previous = '';
       const all = sentence.tokens;
-      // A capitalised word next to this one, that only white space separates
-      // from it, and that is a name: no common word in lower case ("Aaron"),
-      // or written with its capital where nothing else asks for one.
+      // A person's name next to this word, that only white space separates
+      // from it: a capitalised word that is no common word in lower case
+      // ("Aaron") or a name the dictionary knows ("Pascal", "Mike").
       const neighbour = (i: number, step: -1 | 1): boolean => {
         const gap = all[i + step];
         const other = all[i + 2 * step];
         if (gap?.kind !== 'white' || other?.kind !== 'word' || !capitalised(other.value)) return false;
-        return !isCommonWord(other.value.toLowerCase()) || (!titleCase && i + 2 * step !== firstWord);
+        return isProperName(other.value) || !isCommonWord(other.value.toLowerCase());
       };
-      const firstWord = all.findIndex((t) => t.kind === 'word');
       all.forEach((token: Token, i: number) => {
         const after = previous;
         previous = token.value;
@@ -250,6 +253,16 @@ function siteCasing(site: SiteWords | undefined, word: string): string | undefin
   return term.spelling;
 }
 
+/** "21th" for "21st": the right ending of an ordinal written in figures, when the written one is wrong. */
+function ordinal(word: string): string | undefined {
+  const m = /^(\d{1,9})(st|nd|rd|th)$/.exec(word);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const ending = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return ending === m[2] ? undefined : `${m[1]}${ending}`;
+}
+
 /** "RUst", "THe": the shift key held one letter too long, on a word written with one capital. */
 function shiftSlip(word: string, known: (w: string) => boolean): string | undefined {
   if (!/^\p{Lu}{2}\p{Ll}{2,}$/u.test(word)) return undefined;
@@ -270,7 +283,8 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     }
     return ok;
   };
-  const parts = partsOf(proseBlocks(tree, file), known);
+  const blocks = proseBlocks(tree, file);
+  const parts = partsOf(blocks, known);
   const counts = new Map<string, number>();
   // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
   const named = new Map<string, number>();
@@ -301,6 +315,15 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     const edit = replacement(block, start, start + text.length, correction);
     if (edit) attachFix(message, [edit]);
   };
+
+  for (const block of blocks) {
+    for (const sentence of block.sentences) {
+      for (const token of sentence.tokens) {
+        const right = token.kind === 'word' ? ordinal(token.value) : undefined;
+        if (right !== undefined) report({ block, text: token.value, start: token.start, opening: false, titleCase: false, nameNeighbour: false, noGuess: false }, right);
+      }
+    }
+  }
 
   const doc = String(file.value);
   let unknown = 0;
@@ -333,7 +356,9 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       report(part, matchCase(word, listed));
       continue;
     }
-    if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED || derived(word, known)) continue;
+    if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED) continue;
+    // A word built of known parts ("triaging", "liveness", "zonefs") is jargon far more often than a slip.
+    const built = derived(word, known);
     index ??= termIndex(vocabulary, parts, site);
     const { terms, names } = index;
     const useCount = counts.get(lower) ?? 0;
@@ -343,7 +368,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       report(part, part.opening ? matchCase(word, nameMatch) : nameMatch, ', as elsewhere in the post');
       continue;
     }
-    if (useCount > 1 || word === word.toUpperCase()) continue;
+    if (useCount > 1 || word === word.toUpperCase() || built) continue;
     const termMatch = likelyCorrection(word, (c) => terms.get(c));
     if (termMatch !== undefined && !differsAtEnd(word, termMatch) && sameShape(word, termMatch, part.opening)) {
       report(part, part.opening ? matchCase(word, termMatch) : termMatch);
@@ -352,7 +377,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if (shape === 'other') continue;
     const guess = rankedCorrection(lower, weight, MARGIN);
     if (guess === undefined || (word.length > guess.word.length && differsAtEnd(word, guess.word))) continue;
-    const place = shape === 'lower' ? 'plain' : free && !part.nameNeighbour ? 'opening' : 'name';
+    const place = shape === 'lower' ? 'plain' : free && !part.nameNeighbour ? 'opening' : word.length >= LONG ? 'long' : 'name';
     if (!convincing(guess, place, place === 'name' ? named : counts, part.nameNeighbour)) continue;
     report(part, matchCase(word, guess.word));
   }
@@ -362,15 +387,16 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
  * Whether the winner is enough for a word of that place: any for a plain
  * word (but a slip in the first letter only towards a common word or one the
  * post uses); for a capitalised word opening a sentence, a transposition, a
- * common word or one the post uses; for a name-like word, a word the post
- * itself writes with a capital (`counts` are those) or, away from other
- * names, a transposed common one.
+ * common word or one the post uses; for a long capitalised word, any; for
+ * a name-like word, a word the post itself writes with a capital (`counts`
+ * are those) or, away from other names, a transposed common one.
  */
-function convincing(guess: Ranked, place: 'plain' | 'opening' | 'name', counts: ReadonlyMap<string, number>, besideName: boolean): boolean {
+function convincing(guess: Ranked, place: 'plain' | 'opening' | 'long' | 'name', counts: ReadonlyMap<string, number>, besideName: boolean): boolean {
   const inPost = (counts.get(guess.word) ?? 0) > 0;
   const common = guess.score >= COMMON;
   if (place === 'plain') return !guess.first || common || inPost;
   if (place === 'opening') return !guess.first && (guess.transposition || common || inPost);
+  if (place === 'long') return !guess.first;
   // Beside another name, only the post's own spelling tells: "Pierre-Emmanuel Patry" is no party.
   return !guess.first && (inPost || (guess.transposition && common && !besideName));
 }
