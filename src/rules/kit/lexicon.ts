@@ -178,6 +178,7 @@ export function derived(word: string, known: (w: string) => boolean = isWord): b
     if (!lower.endsWith(suffix) || lower.length - suffix.length < MIN_STEM) continue;
     if (stems(lower.slice(0, -suffix.length)).some((stem) => known(stem))) return true;
   }
+  // Two words ("keyring", "firefox", "nextest").
   for (let i = MIN_STEM; i <= lower.length - MIN_STEM; i++) {
     if (known(lower.slice(0, i)) && known(lower.slice(i))) return true;
   }

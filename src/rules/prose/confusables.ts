@@ -45,7 +45,8 @@
 import type { Root } from 'mdast';
 import { readDataLines } from '../kit/data-files.js';
 import { isCommonWord } from '../kit/lexicon.js';
-import { matchCase, norm, opensSentence, placeOf, proseBlocks, wordRuns, type Token } from '../kit/prose.js';
+import { attachFix } from '../kit/context.js';
+import { matchCase, norm, opensSentence, placeOf, proseBlocks, replacement, wordRuns, type Token } from '../kit/prose.js';
 import { PhraseMatcher, parsePattern } from '../kit/phrases.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -114,6 +115,8 @@ const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: i
           place: placeOf(block, first.start),
         });
         message.expected = [right];
+        const edit = replacement(block, first.start, tokens[tokens.length - 1]!.end, right);
+        if (edit) attachFix(message, [edit]);
         for (const t of tokens) taken.add(t);
       }
       for (const run of runs) {
@@ -131,6 +134,8 @@ const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: i
             place: placeOf(block, article.start),
           });
           message.expected = [phrase];
+          const edit = replacement(block, article.start, article.end, matchCase(article.value, right));
+          if (edit) attachFix(message, [edit]);
         }
       }
     }

@@ -31,7 +31,8 @@
  */
 
 import type { Root } from 'mdast';
-import { norm, opensSentence, placeOf, proseBlocks, wordRuns } from '../kit/prose.js';
+import { attachFix } from '../kit/context.js';
+import { norm, opensSentence, placeOf, proseBlocks, replacement, wordRuns } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
 // Words that English allows twice: "had had", "that that", "we did did".
@@ -87,6 +88,9 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
           if (name && !FUNCTION.has(a)) continue;
           const message = file.message(`Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`, { place });
           message.expected = [second.value];
+          // The first as written: it carries the capital a sentence may open with.
+          const edit = replacement(block, first.start, second.end, first.value);
+          if (edit) attachFix(message, [edit]);
         }
       }
     }

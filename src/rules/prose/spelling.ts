@@ -103,6 +103,8 @@ const MAX_UNKNOWN = 1000;
 // The winner must be this much likelier than the next candidate, in the
 // base-2 units of `frequency`: eight times.
 const MARGIN = 3;
+// How common a word must be for its "RUst" form to be a slip (256 in 51 million words).
+const SHIFT_COMMON = 8;
 // Names are short: a capitalised word this long, one slip from a word, is
 // that word ("the Infrastrucure Team").
 const LONG = 9;
@@ -263,11 +265,33 @@ function ordinal(word: string): string | undefined {
   return ending === m[2] ? undefined : `${m[1]}${ending}`;
 }
 
-/** "RUst", "THe": the shift key held one letter too long, on a word written with one capital. */
-function shiftSlip(word: string, known: (w: string) => boolean): string | undefined {
-  if (!/^\p{Lu}{2}\p{Ll}{2,}$/u.test(word)) return undefined;
+/**
+ * "RUst", "THe": the shift key held one letter too long, on a word written
+ * with one capital: a term of the vocabulary or a common word. Names written
+ * so on purpose ("CMake", "GLib", "OSes") are neither, or are in the vocabulary.
+ */
+function shiftSlip(word: string, vocabulary: Vocabulary): string | undefined {
+  if (!/^\p{Lu}{2}\p{Ll}{2,}$/u.test(word) || vocabulary.terms.includes(word)) return undefined;
   const right = word[0]! + word.slice(1).toLowerCase();
-  return known(right) && !known(word) ? right : undefined;
+  const lower = right.toLowerCase();
+  return vocabulary.terms.includes(right) || frequency(lower) >= SHIFT_COMMON ? right : undefined;
+}
+
+/**
+ * A plural or possessive built by the wrong rule: "prefixs" (prefixes),
+ * "librarys" (libraries), "teams's" (teams').
+ */
+function wrongEnding(word: string): string | undefined {
+  const possessive = /^(\p{Ll}{3,}[^su]s)['’]s$/u.exec(word);
+  if (possessive) {
+    const plural = possessive[1]!;
+    return isCommonWord(plural) && isCommonWord(plural.slice(0, -1)) ? `${plural}${word.at(-2)}` : undefined;
+  }
+  if (!/^\p{Ll}{4,}s$/u.test(word) || isWord(word)) return undefined;
+  const base = word.slice(0, -1);
+  if (/(?:s|x|z|ch|sh)$/.test(base) && isCommonWord(base) && isCommonWord(`${base}es`)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base) && isCommonWord(base) && isCommonWord(`${base.slice(0, -1)}ies`)) return `${base.slice(0, -1)}ies`;
+  return undefined;
 }
 
 const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs: import.meta.url, options: { vocabulary: 'strings' } }, (tree, file, options) => {
@@ -339,9 +363,10 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if ((before === '*' || before === '_') && before === after) continue;
     // A link to the thing's own page spells its name ("[reqwest](https://crates.io/crates/reqwest)").
     if (linkAt(part.block, part.start)?.toLowerCase().includes(lower)) continue;
-    const casing = vocabulary.casing(word) ?? siteCasing(site, word) ?? shiftSlip(word, known);
-    if (casing !== undefined && !isWord(word)) {
-      report(part, casing);
+    const casing = vocabulary.casing(word) ?? siteCasing(site, word);
+    const slip = (casing !== undefined && !isWord(word) ? casing : undefined) ?? shiftSlip(word, vocabulary) ?? wrongEnding(word);
+    if (slip !== undefined) {
+      report(part, slip);
       continue;
     }
     if (known(word)) continue;
