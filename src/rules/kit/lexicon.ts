@@ -335,6 +335,8 @@ export interface Ranked {
   transposition: boolean;
   /** The edit touches the first letter. */
   first: boolean;
+  /** Where the edit is, as the index of the first letter it changes. */
+  at: number;
 }
 
 // How much likelier a transposed pair is than another edit, and how much
@@ -366,7 +368,7 @@ export function rankedCandidates(lower: string, weight: (candidate: string) => n
     const first = edit.at === 0;
     const score = base + (edit.transposition ? SWAP_BONUS : 0) - (first ? FIRST_LETTER_COST : 0);
     const seen = best.get(edit.word);
-    if (!seen || seen.score < score) best.set(edit.word, { word: edit.word, score, transposition: edit.transposition, first });
+    if (!seen || seen.score < score) best.set(edit.word, { word: edit.word, score, transposition: edit.transposition, first, at: edit.at });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1));
 }

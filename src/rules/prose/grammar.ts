@@ -8,8 +8,10 @@
  * a clause ("they is", "it have", "these is"), a modal before a past
  * participle ("it will tagged"), two forms of "be" ("are be", "is been"),
  * "than" after a condition that compares nothing ("If nobody owns it than
- * it won't get done"), and a sentence that starts in lower case after a
- * full stop inside a paragraph ("works. the next step").
+ * it won't get done"), "it's" before a plural ("it's maintainers"), an
+ * "of" missing after "amount" ("the amount memory"), and a sentence that
+ * starts in lower case after a full stop inside a paragraph ("works. the
+ * next step").
  * Questions and other inversions ("does it have"), causatives ("let it
  * have"), letters and variables ("the A record", "if a is"), names, code,
  * abbreviations ("e.g. the", "etc. and") and plurals that name one thing ("a
@@ -21,7 +23,8 @@
  *   {"name": "ok.md"}
  *
  *   Does it have a cache? Let it have one. It will need more, and it will
- *   be tagged. If it is bigger than it was, fine. They are registered as a member
+ *   be tagged. If it is bigger than it was, fine. It's users who count, and
+ *   it's days away. The amount needed is small. They are registered as a member
  *   of the group, at fixed intervals, in a systems language. A series of
  *   tests ran, e.g. the cache test, and a means of checking it. The A record
  *   points here, and if a is zero the loop stops.
@@ -35,6 +38,8 @@
  *   It will tagged soon, and the results are be fine. If nobody owns it than
  *   it won't get done.
  *
+ *   The project and it's maintainers need the amount memory it asks for.
+ *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
@@ -46,6 +51,8 @@
  *   4:4-5:19: A "be" is missing: I'd write "will be tagged".
  *   4:38-5:19: "are be" has one verb too many; I'd write "are".
  *   4:69-5:19: Typo: "than" should be "then" here: nothing is compared.
+ *   7:17-7:69: Typo: "it's" should be "its" here: "its maintainers".
+ *   7:43-7:69: An "of" is missing: I'd write "amount of memory".
  */
 
 import type { Root } from 'mdast';
@@ -333,11 +340,62 @@ function thanForThen(list: ReturnType<typeof words>): Slip[] {
   return [];
 }
 
+// Plurals after "it's" that make a clause of their own: "it's days away", "it's turtles all the way down".
+const TIME = new Set('seconds minutes hours days weeks months years decades ages times turtles'.split(' '));
+// What follows a cleft sentence's noun: "it's users who ...".
+const CLEFT = new Set(['who', 'that', 'which', 'whose', 'and', 'or', 'not', 'rather', 'all', 'only', 'too']);
+
+/** "it's maintainers": the possessive "its" before a plural noun. */
+function itsBeforePlural(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 0; i + 1 < list.length; i++) {
+    const its = list[i]!.word;
+    const noun = list[i + 1]!;
+    if (norm(its.value) !== "it's" || !/^\s+$/.test(noun.gap)) continue;
+    const plural = noun.word.value;
+    if (singular(plural) === undefined || TIME.has(plural)) continue;
+    const after = list[i + 2];
+    if (after !== undefined && (!/^\s+$/.test(after.gap) || CLEFT.has(norm(after.word.value)))) continue;
+    if (after === undefined && list.length <= i + 2) continue;
+    const right = matchCase(its.value, 'its');
+    slips.push({
+      start: its.start,
+      end: its.end,
+      reason: `Typo: "${its.value}" should be "${right}" here: "${right} ${plural}".`,
+      suggestion: right,
+      fix: right,
+    });
+  }
+  return slips;
+}
+
+// What may follow "amount" without an "of": a verb, a participle or an adjective ("the amount needed", "the amount available").
+const AFTER_AMOUNT = new Set(
+  'of is was are were has had will would can could should may might must to that which we you they it he she i and or but in on for by with from at as than available possible necessary due left spent paid given lost saved owed'.split(
+    ' ',
+  ),
+);
+
+/** "the amount memory": "of" missing after "amount". */
+function amountOf(list: ReturnType<typeof words>): Slip[] {
+  const slips: Slip[] = [];
+  for (let i = 1; i + 1 < list.length; i++) {
+    const amount = list[i]!.word;
+    const next = list[i + 1]!;
+    if (norm(amount.value) !== 'amount' || !['the', 'an', 'this', 'that', 'same', 'any', 'small', 'large', 'huge'].includes(norm(list[i - 1]!.word.value))) continue;
+    const noun = next.word.value;
+    if (!/^\s+$/.test(next.gap) || !/^\p{Ll}{3,}$/u.test(noun) || AFTER_AMOUNT.has(noun) || /(?:ed|ing|ly)$/.test(noun) || !isCommonWord(noun)) continue;
+    const fixed = `${amount.value} of ${noun}`;
+    slips.push({ start: amount.start, end: next.word.end, reason: `An "of" is missing: I'd write "${fixed}".`, suggestion: fixed, fix: fixed });
+  }
+  return slips;
+}
+
 function slipsOf(block: ProseBlock): Slip[] {
   const slips: Slip[] = [];
   for (const sentence of block.sentences) {
     const list = words(sentence);
-    slips.push(...doubledArticles(list), ...articleBeforePlural(list), ...agreement(list), ...verbChains(list), ...thanForThen(list));
+    slips.push(...doubledArticles(list), ...articleBeforePlural(list), ...agreement(list), ...verbChains(list), ...thanForThen(list), ...itsBeforePlural(list), ...amountOf(list));
     if (!block.heading) slips.push(...lowerCaseStart(sentence));
   }
   return slips.sort((a, b) => a.start - b.start);

@@ -59,7 +59,7 @@
 import type { Root } from 'mdast';
 import { contextOf, attachFix, type SiteWords } from '../kit/context.js';
 import { linkAt, matchCase, placeOf, proseBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
-import { derived, dictionaryWord, frequency, isCommonWord, isProperName, isWord, likelyCorrection, listedMisspelling, rankedCorrection, type Ranked } from '../kit/lexicon.js';
+import { derived, dictionaryWord, frequency, isCommonWord, isProperName, isWord, likelyCorrection, listedMisspelling, rankedCandidates, type Ranked } from '../kit/lexicon.js';
 import { vocabularyFor, type Vocabulary } from '../kit/vocabulary.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -105,6 +105,8 @@ const MAX_UNKNOWN = 1000;
 const MARGIN = 3;
 // How common a word must be for its "RUst" form to be a slip (256 in 51 million words).
 const SHIFT_COMMON = 8;
+// A capitalised word opening a sentence is corrected to a word seen 32 times in 51 million.
+const COMMON_OPENING = 5;
 // Names are short: a capitalised word this long, one slip from a word, is
 // that word ("the Infrastrucure Team").
 const LONG = 9;
@@ -393,26 +395,34 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       report(part, part.opening ? matchCase(word, nameMatch) : nameMatch, ', as elsewhere in the post');
       continue;
     }
-    if (useCount > 1 || word === word.toUpperCase() || built) continue;
+    if (useCount > 1 || word === word.toUpperCase()) continue;
     const termMatch = likelyCorrection(word, (c) => terms.get(c));
-    if (termMatch !== undefined && !differsAtEnd(word, termMatch) && sameShape(word, termMatch, part.opening)) {
+    if (termMatch !== undefined && !built && !differsAtEnd(word, termMatch) && sameShape(word, termMatch, part.opening)) {
       report(part, part.opening ? matchCase(word, termMatch) : termMatch);
       continue;
     }
     if (shape === 'other') continue;
-    const guess = rankedCorrection(lower, weight, MARGIN);
-    if (guess === undefined || (word.length > guess.word.length && differsAtEnd(word, guess.word))) continue;
+    const candidates = rankedCandidates(lower, weight);
+    const [guess, next] = candidates;
+    if (guess === undefined || (next !== undefined && guess.score - next.score < MARGIN)) continue;
+    if (word.length > guess.word.length && differsAtEnd(word, guess.word)) continue;
+    // A word built of known parts is corrected only to a word the post writes
+    // ("devies" among "devices"), and not at either end, where another prefix
+    // or suffix makes another word ("rereference", "vectorizer").
+    if (built && ((counts.get(guess.word) ?? 0) < MIN_NAME_USES || guess.first || guess.at >= lower.length - 2)) continue;
     const place = shape === 'lower' ? 'plain' : free && !part.nameNeighbour ? 'opening' : word.length >= LONG ? 'long' : 'name';
-    if (!convincing(guess, place, place === 'name' ? named : counts, part.nameNeighbour)) continue;
+    const alone = candidates.length === 1 && word.length >= LONG;
+    if (!alone && !convincing(guess, place, place === 'name' ? named : counts, part.nameNeighbour)) continue;
     report(part, matchCase(word, guess.word));
   }
 });
 
 /**
- * Whether the winner is enough for a word of that place: any for a plain
- * word (but a slip in the first letter only towards a common word or one the
- * post uses); for a capitalised word opening a sentence, a transposition, a
- * common word or one the post uses; for a long capitalised word, any; for
+ * Whether the winner is enough for a word of that place (a long word with
+ * one candidate needs no more): any for a plain word (but a slip in the
+ * first letter only towards a common word or one the post uses); for a
+ * capitalised word opening a sentence, a transposition, a fairly common word
+ * or one the post uses; for a long capitalised word, any; for
  * a name-like word, a word the post itself writes with a capital (`counts`
  * are those) or, away from other names, a transposed common one.
  */
@@ -420,7 +430,7 @@ function convincing(guess: Ranked, place: 'plain' | 'opening' | 'long' | 'name',
   const inPost = (counts.get(guess.word) ?? 0) > 0;
   const common = guess.score >= COMMON;
   if (place === 'plain') return !guess.first || common || inPost;
-  if (place === 'opening') return !guess.first && (guess.transposition || common || inPost);
+  if (place === 'opening') return !guess.first && (guess.transposition || guess.score >= COMMON_OPENING || inPost);
   if (place === 'long') return !guess.first;
   // Beside another name, only the post's own spelling tells: "Pierre-Emmanuel Patry" is no party.
   return !guess.first && (inPost || (guess.transposition && common && !besideName));
