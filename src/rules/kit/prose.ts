@@ -63,7 +63,6 @@ export interface ProseBlock {
 
 /** Lines a group of sentences may span; the review quotes six above a comment. */
 const GROUP_LINES = 6;
-const NOT_PROSE = new Set(['blockquote', 'table', 'html']);
 const parser = new ParseEnglish();
 
 /** Offsets of line starts, for turning offsets into points. */
@@ -304,13 +303,9 @@ function makeBlock(
   return { node, heading: node.type === 'heading', ...where, text, shown, sentences, links: builder.links, point, endPoint, source, anchor };
 }
 
-const cache = new WeakMap<Root, ProseBlock[]>();
+const cache = new WeakMap<Root, { prose: ProseBlock[]; quoted: ProseBlock[] }>();
 
-/**
- * The paragraphs and headings of a post in document order, except those in
- * block quotes (someone else's words) and tables (data, not sentences).
- */
-export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
+function blocksOf(tree: Root, file: VFile): { prose: ProseBlock[]; quoted: ProseBlock[] } {
   const cached = cache.get(tree);
   if (cached) return cached;
   const doc = String(file.value);
@@ -319,15 +314,29 @@ export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
   visitParents(tree, 'definition', (node) => {
     if (!defs.has(node.identifier.toLowerCase())) defs.set(node.identifier.toLowerCase(), node.url);
   });
-  const blocks: ProseBlock[] = [];
+  const found = { prose: [] as ProseBlock[], quoted: [] as ProseBlock[] };
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
-    if (ancestors.some((a) => NOT_PROSE.has(a.type))) return;
+    if (ancestors.some((a) => a.type === 'table')) return;
+    const quote = ancestors.some((a) => a.type === 'blockquote');
     const where = { list: ancestors.some((a) => a.type === 'listItem'), footnote: ancestors.some((a) => a.type === 'footnoteDefinition') };
-    blocks.push(makeBlock(node, where, doc, starts, defs));
+    (quote ? found.quoted : found.prose).push(makeBlock(node, where, doc, starts, defs));
   });
-  cache.set(tree, blocks);
-  return blocks;
+  cache.set(tree, found);
+  return found;
+}
+
+/**
+ * The paragraphs and headings of a post in document order, except those in
+ * block quotes (someone else's words) and tables (data, not sentences).
+ */
+export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
+  return blocksOf(tree, file).prose;
+}
+
+/** The paragraphs and headings inside block quotes: someone else's words, for a rule that still reads them. */
+export function quotedBlocks(tree: Root, file: VFile): ProseBlock[] {
+  return blocksOf(tree, file).quoted;
 }
 
 /** Runs of words in a sentence that only white space separates: where a phrase can be. */

@@ -18,8 +18,9 @@
  * vocabulary and the site's own words. Such a word is only corrected on
  * strong evidence (a listed misspelling, a transposition of a common word,
  * the right spelling elsewhere in the post). Every occurrence is flagged,
- * with the fix for `--fix`. Code, URLs, link targets and front matter are
- * not prose; quotes, tables, handles and a word set apart in emphasis (a
+ * with the fix for `--fix`; a typo in a block quote is pointed out (the
+ * original may have it) but not fixed. Code, URLs, link targets and front
+ * matter are not prose; tables, handles and a word set apart in emphasis (a
  * pun: "*fantestic*") are left alone. Terms of the post's repository go in
  * `.review-post/vocabulary.txt`.
  *
@@ -58,7 +59,7 @@
 
 import type { Root } from 'mdast';
 import { contextOf, attachFix, type SiteWords } from '../kit/context.js';
-import { linkAt, matchCase, placeOf, proseBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
+import { linkAt, matchCase, placeOf, proseBlocks, quotedBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
 import { derived, dictionaryWord, frequency, isCommonWord, isProperName, isWord, likelyCorrection, listedMisspelling, rankedCandidates, type Ranked } from '../kit/lexicon.js';
 import { vocabularyFor, type Vocabulary } from '../kit/vocabulary.js';
 import { defineRule } from '../kit/rule.js';
@@ -148,7 +149,10 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
     const titleCase = titleCased(block);
     // A short list item of names and handles only ("- Graydon Hoare", "* vegai"): a list of people.
     const words = block.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word'));
-    const names = block.list && words.length <= MAX_LABEL_WORDS && words.every((t) => capitalised(t.value) || !known(t.value));
+    // A capitalised common word opening the item ("* Polishing diagnoxtics") is no name.
+    const nameLike = (t: Token, i: number): boolean =>
+      !known(t.value) || (capitalised(t.value) && (i > 0 || isProperName(t.value) || !isCommonWord(t.value.toLowerCase())));
+    const names = block.list && words.length <= MAX_LABEL_WORDS && words.every(nameLike);
     for (const sentence of block.sentences) {
       // Only words count: "Disk space exaustion (CVE-2022-36114)" is no list of names.
       const tokens = sentence.tokens.filter((t) => t.kind === 'word' && /^\p{L}+$/u.test(t.value));
@@ -310,7 +314,11 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     return ok;
   };
   const blocks = proseBlocks(tree, file);
-  const parts = partsOf(blocks, known);
+  // Quotes are someone else's words: a typo there is pointed out, never fixed.
+  const quotes = quotedBlocks(tree, file);
+  const quoted = new Set(quotes);
+  const at = (part: Part): number => part.block.point(part.start).offset ?? 0;
+  const parts = [...partsOf(blocks, known), ...partsOf(quotes, known)].sort((a, b) => at(a) - at(b));
   const counts = new Map<string, number>();
   // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
   const named = new Map<string, number>();
@@ -335,10 +343,15 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     const { block, start, text } = part;
     const times = reported.get(text) ?? 0;
     reported.set(text, times + 1);
-    const reason = times === 0 ? `Typo: "${text}" should be "${correction}"${note}.` : `Typo: "${text}" should be "${correction}" here too.`;
+    const inQuote = quoted.has(block);
+    const reason = inQuote
+      ? `Typo in the quote: "${text}" should be "${correction}" (or mark it [sic] if the original has it).`
+      : times === 0
+        ? `Typo: "${text}" should be "${correction}"${note}.`
+        : `Typo: "${text}" should be "${correction}" here too.`;
     const message = file.message(reason, { place: placeOf(block, start) });
     message.expected = [correction];
-    const edit = replacement(block, start, start + text.length, correction);
+    const edit = inQuote ? undefined : replacement(block, start, start + text.length, correction);
     if (edit) attachFix(message, [edit]);
   };
 
@@ -409,7 +422,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     // A word built of known parts is corrected only to a word the post writes
     // ("devies" among "devices"), and not at either end, where another prefix
     // or suffix makes another word ("rereference", "vectorizer").
-    if (built && ((counts.get(guess.word) ?? 0) < MIN_NAME_USES || guess.first || guess.at >= lower.length - 2)) continue;
+    if (built && ((counts.get(guess.word) ?? 0) < MIN_NAME_USES || guess.first || guess.at >= lower.length - 1)) continue;
     const place = shape === 'lower' ? 'plain' : free && !part.nameNeighbour ? 'opening' : word.length >= LONG ? 'long' : 'name';
     const alone = candidates.length === 1 && word.length >= LONG;
     if (!alone && !convincing(guess, place, place === 'name' ? named : counts, part.nameNeighbour)) continue;
