@@ -209,7 +209,12 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
 const termIndexes = new WeakMap<Vocabulary, Map<string, string>>();
 
 /** Lower-cased spelling → spelling, for the near-misses of terms. */
-function termIndex(vocabulary: Vocabulary, parts: Part[], site: SiteWords | undefined): { terms: Map<string, string>; names: Map<string, string> } {
+function termIndex(
+  vocabulary: Vocabulary,
+  parts: Part[],
+  counts: ReadonlyMap<string, number>,
+  site: SiteWords | undefined,
+): { terms: Map<string, string>; names: Map<string, string> } {
   let terms = termIndexes.get(vocabulary);
   if (!terms) {
     terms = new Map<string, string>();
@@ -224,16 +229,20 @@ function termIndex(vocabulary: Vocabulary, parts: Part[], site: SiteWords | unde
       if (posts >= SITE_JARGON && key.length >= MIN_GUESSED && !terms.has(key)) terms.set(key, spelling);
     }
   }
-  // The post's own jargon: words in no dictionary that it uses several times.
-  const uses = new Map<string, { spelling: string; count: number }>();
+  // The post's own jargon: words in no dictionary that it uses several times,
+  // in their usual spelling there (a capital that opens a heading is not it).
+  const uses = new Map<string, Map<string, number>>();
   for (const part of parts) {
     const key = part.text.toLowerCase();
-    const entry = uses.get(key);
-    if (entry) entry.count++;
-    else uses.set(key, { spelling: part.text, count: 1 });
+    const spellings = uses.get(key) ?? new Map<string, number>();
+    // Where a capital is asked for, the spelling counts for less.
+    spellings.set(part.text, (spellings.get(part.text) ?? 0) + (part.opening || part.titleCase ? 0.5 : 1));
+    uses.set(key, spellings);
   }
   const names = new Map<string, string>();
-  for (const [key, { spelling, count }] of uses) {
+  for (const [key, spellings] of uses) {
+    const count = counts.get(key) ?? 0;
+    const [spelling] = [...spellings].sort((a, b) => b[1] - a[1])[0]!;
     if (count >= MIN_NAME_USES && key.length >= MIN_GUESSED && !isWord(spelling)) names.set(key, spelling);
   }
   return { terms, names };
@@ -399,7 +408,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED) continue;
     // A word built of known parts ("triaging", "liveness", "zonefs") is jargon far more often than a slip.
     const built = derived(word, known);
-    index ??= termIndex(vocabulary, parts, site);
+    index ??= termIndex(vocabulary, parts, counts, site);
     const { terms, names } = index;
     const useCount = counts.get(lower) ?? 0;
     if (names.has(lower)) continue;
@@ -418,6 +427,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     const candidates = rankedCandidates(lower, weight);
     const [guess, next] = candidates;
     if (guess === undefined || (next !== undefined && guess.score - next.score < MARGIN)) continue;
+    // A word built on the candidate is jargon ("virtiofsd") or another language ("de facto").
     if (word.length > guess.word.length && differsAtEnd(word, guess.word)) continue;
     // A word built of known parts is corrected only to a word the post writes
     // ("devies" among "devices"), and not at either end, where another prefix
