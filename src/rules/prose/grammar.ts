@@ -113,31 +113,39 @@ interface Slip {
   fix?: string;
 }
 
+interface Word {
+  word: Token;
+  /** The word as compared: lower case, straight apostrophe. */
+  lower: string;
+  /** What stands between it and the word before. */
+  gap: string;
+}
+
 /** The words of a sentence with what stands between them, as one list. */
-function words(sentence: ProseSentence): { word: Token; gap: string; index: number }[] {
-  const out: { word: Token; gap: string; index: number }[] = [];
+function words(sentence: ProseSentence): Word[] {
+  const out: Word[] = [];
   let gap = '';
-  sentence.tokens.forEach((token, index) => {
+  for (const token of sentence.tokens) {
     if (token.kind === 'word') {
-      out.push({ word: token, gap, index });
+      out.push({ word: token, lower: norm(token.value), gap });
       gap = '';
     } else gap += token.value;
-  });
+  }
   return out;
 }
 
 const lowerCase = (s: string): boolean => s === s.toLowerCase();
 
 /** "the" before "a", "an a": one article too many. */
-function doubledArticles(list: ReturnType<typeof words>): Slip[] {
+function doubledArticles(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 0; i + 2 < list.length; i++) {
     const first = list[i]!.word;
     const second = list[i + 1]!;
     const noun = list[i + 2]!;
     if (!/^\s+$/.test(second.gap) || !/^\s+$/.test(noun.gap)) continue;
-    const a = norm(first.value);
-    const b = norm(second.word.value);
+    const a = list[i]!.lower;
+    const b = second.lower;
     if (!ARTICLES.has(a) || !ARTICLES.has(b) || a === b) continue;
     // "the A record", "an A/B test": a letter, not an article.
     if (!lowerCase(second.word.value) || !lowerCase(noun.word.value) || !isCommonWord(noun.word.value)) continue;
@@ -171,11 +179,11 @@ function adjectival(word: string): boolean {
 }
 
 /** "a fixed intervals": "a" before a plural that ends its phrase. */
-function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
+function articleBeforePlural(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 0; i + 1 < list.length; i++) {
     const article = list[i]!.word;
-    if (norm(article.value) !== 'a' || (article.value === 'A' && i > 0)) continue;
+    if (list[i]!.lower !== 'a' || (article.value === 'A' && i > 0)) continue;
     let k = i + 1;
     const adjective = list[k]!.word.value;
     if (QUANTITY.has(adjective)) continue;
@@ -188,7 +196,7 @@ function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
     if (one === undefined) continue;
     // The plural ends its phrase: punctuation follows, or a word that cannot be its noun.
     const next = list[k + 1];
-    if (next !== undefined && /^\s+$/.test(next.gap) && !AFTER_PHRASE.has(norm(next.word.value))) continue;
+    if (next !== undefined && /^\s+$/.test(next.gap) && !AFTER_PHRASE.has(next.lower)) continue;
     if (next !== undefined && /['’]/.test(next.gap)) continue;
     const rest = list.slice(i + 1, k + 1).map((w) => w.word.value);
     const without = rest.join(' ');
@@ -204,21 +212,21 @@ function articleBeforePlural(list: ReturnType<typeof words>): Slip[] {
 }
 
 /** "they is", "it have": a pronoun opening a clause and a verb that does not agree with it. */
-function agreement(list: ReturnType<typeof words>): Slip[] {
+function agreement(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 0; i + 1 < list.length; i++) {
     const subject = list[i]!.word;
     const verb = list[i + 1]!;
-    const kind = SUBJECTS[norm(subject.value)];
+    const kind = SUBJECTS[list[i]!.lower];
     if (kind === undefined || !/^\s+$/.test(verb.gap)) continue;
     // "I" only as written; the pronoun only where it opens a clause, not after "does", "let", "make".
-    if (norm(subject.value) === 'i' && subject.value !== 'I') continue;
+    if (list[i]!.lower === 'i' && subject.value !== 'I') continue;
     const before = list[i - 1];
     // "and" opens a clause only after a comma: "Niko and I are" is one subject.
-    const joined = before !== undefined && ['and', 'or'].includes(norm(before.word.value)) && !/[,;]/.test(before.gap);
-    const opens = before === undefined || /[,;:(]/.test(list[i]!.gap) || (CLAUSE_OPENERS.has(norm(before.word.value)) && !joined);
+    const joined = before !== undefined && ['and', 'or'].includes(before.lower) && !/[,;]/.test(before.gap);
+    const opens = before === undefined || /[,;:(]/.test(list[i]!.gap) || (CLAUSE_OPENERS.has(before.lower) && !joined);
     if (!opens) continue;
-    const right = AGREEMENT[kind]![norm(verb.word.value)];
+    const right = AGREEMENT[kind]![verb.lower];
     if (right === undefined) continue;
     // "this are" is also "this [noun] are" cut short by a name or code: only before a word.
     const after = list[i + 2];
@@ -276,13 +284,13 @@ const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being']);
  * "it will tagged": a modal before a past participle lacks its "be"; "are
  * be", "is been": two forms of "be" where one is meant.
  */
-function verbChains(list: ReturnType<typeof words>): Slip[] {
+function verbChains(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 0; i + 1 < list.length; i++) {
     const first = list[i]!.word;
     const second = list[i + 1]!;
     if (!/^\s+$/.test(second.gap)) continue;
-    const a = norm(first.value);
+    const a = list[i]!.lower;
     const b = second.word.value;
     if (MODALS.has(a) && /^\p{Ll}{3,}ed$/u.test(b) && isCommonWord(b) && isPastForm(b)) {
       const fixed = `${first.value} be ${b}`;
@@ -317,14 +325,14 @@ function isPastForm(word: string): boolean {
 const COMPARING = /^(?:more|less|fewer|rather|other|else|different|differently|prefer|preferred|sooner|\p{L}+er)$/u;
 
 /** "If nobody does it than it won't get done": "than" for "then", after a condition and no comparison. */
-function thanForThen(list: ReturnType<typeof words>): Slip[] {
+function thanForThen(list: Word[]): Slip[] {
   const first = list[0];
-  if (first === undefined || !['if', 'when', 'once'].includes(norm(first.word.value))) return [];
+  if (first === undefined || !['if', 'when', 'once'].includes(first.lower)) return [];
   for (let i = 1; i + 1 < list.length; i++) {
     const word = list[i]!;
-    if (COMPARING.test(norm(word.word.value))) return [];
-    if (norm(word.word.value) !== 'than') continue;
-    const subject = norm(list[i + 1]!.word.value);
+    if (COMPARING.test(word.lower)) return [];
+    if (word.lower !== 'than') continue;
+    const subject = list[i + 1]!.lower;
     if (!['it', 'we', 'you', 'they', 'he', 'she', 'i', 'there', 'this', 'that'].includes(subject)) return [];
     const fixed = matchCase(word.word.value, 'then');
     return [
@@ -346,16 +354,16 @@ const TIME = new Set('seconds minutes hours days weeks months years decades ages
 const CLEFT = new Set(['who', 'that', 'which', 'whose', 'and', 'or', 'not', 'rather', 'all', 'only', 'too']);
 
 /** "it's maintainers": the possessive "its" before a plural noun. */
-function itsBeforePlural(list: ReturnType<typeof words>): Slip[] {
+function itsBeforePlural(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 0; i + 1 < list.length; i++) {
     const its = list[i]!.word;
     const noun = list[i + 1]!;
-    if (norm(its.value) !== "it's" || !/^\s+$/.test(noun.gap)) continue;
+    if (list[i]!.lower !== "it's" || !/^\s+$/.test(noun.gap)) continue;
     const plural = noun.word.value;
     if (singular(plural) === undefined || TIME.has(plural)) continue;
     const after = list[i + 2];
-    if (after !== undefined && (!/^\s+$/.test(after.gap) || CLEFT.has(norm(after.word.value)))) continue;
+    if (after !== undefined && (!/^\s+$/.test(after.gap) || CLEFT.has(after.lower))) continue;
     if (after === undefined && list.length <= i + 2) continue;
     const right = matchCase(its.value, 'its');
     slips.push({
@@ -377,12 +385,12 @@ const AFTER_AMOUNT = new Set(
 );
 
 /** "the amount memory": "of" missing after "amount". */
-function amountOf(list: ReturnType<typeof words>): Slip[] {
+function amountOf(list: Word[]): Slip[] {
   const slips: Slip[] = [];
   for (let i = 1; i + 1 < list.length; i++) {
     const amount = list[i]!.word;
     const next = list[i + 1]!;
-    if (norm(amount.value) !== 'amount' || !['the', 'an', 'this', 'that', 'same', 'any', 'small', 'large', 'huge'].includes(norm(list[i - 1]!.word.value))) continue;
+    if (list[i]!.lower !== 'amount' || !['the', 'an', 'this', 'that', 'same', 'any', 'small', 'large', 'huge'].includes(list[i - 1]!.lower)) continue;
     const noun = next.word.value;
     if (!/^\s+$/.test(next.gap) || !/^\p{Ll}{3,}$/u.test(noun) || AFTER_AMOUNT.has(noun) || /(?:ed|ing|ly)$/.test(noun) || !isCommonWord(noun)) continue;
     const fixed = `${amount.value} of ${noun}`;

@@ -178,7 +178,8 @@ function partsOf(blocks: ProseBlock[], known: (w: string) => boolean): Part[] {
           return;
         }
         if (!NOT_A_WORD.test(token.value)) {
-          const nameNeighbour = neighbour(i, -1) || neighbour(i, 1);
+          // Only an unknown capitalised word needs to know its neighbours.
+          const nameNeighbour = capitalised(token.value) && !known(token.value) && (neighbour(i, -1) || neighbour(i, 1));
           // Hyphenated compounds are checked part by part ("host-guest").
           const pieces = token.value.split('-');
           const strange = (p: string): boolean => p.length > 3 && !known(p);
@@ -326,8 +327,12 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
   // Quotes are someone else's words: a typo there is pointed out, never fixed.
   const quotes = quotedBlocks(tree, file);
   const quoted = new Set(quotes);
-  const at = (part: Part): number => part.block.point(part.start).offset ?? 0;
-  const parts = [...partsOf(blocks, known), ...partsOf(quotes, known)].sort((a, b) => at(a) - at(b));
+  const parts = partsOf(blocks, known);
+  if (quotes.length > 0) {
+    // In document order, so that "here too" follows the first one.
+    const keyed = [...parts, ...partsOf(quotes, known)].map((part) => ({ part, at: part.block.point(part.start).offset ?? 0 }));
+    parts.splice(0, parts.length, ...keyed.sort((a, b) => a.at - b.at).map((k) => k.part));
+  }
   const counts = new Map<string, number>();
   // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
   const named = new Map<string, number>();
@@ -339,8 +344,9 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
   let index: ReturnType<typeof termIndex> | undefined;
 
   // A candidate's weight: how common it is in English, in the post and on the site.
+  // Asked for every string one edit away (hundreds a word): the cheap tests first.
   const weight = (candidate: string): number | undefined => {
-    const inPost = known(candidate) ? (counts.get(candidate) ?? 0) : 0;
+    const inPost = counts.has(candidate) && known(candidate) ? counts.get(candidate)! : 0;
     const onSite = site?.terms.get(candidate)?.posts ?? 0;
     const common = dictionaryWord(candidate) !== undefined;
     if (!common && inPost === 0 && onSite < SITE_JARGON) return undefined;
@@ -424,6 +430,8 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       continue;
     }
     if (shape === 'other') continue;
+    // A built word needs a post word one edit away (below): a cheap look first.
+    if (built && !rankedCandidates(lower, (c) => ((counts.get(c) ?? 0) >= MIN_NAME_USES ? 0 : undefined)).length) continue;
     const candidates = rankedCandidates(lower, weight);
     const [guess, next] = candidates;
     if (guess === undefined || (next !== undefined && guess.score - next.score < MARGIN)) continue;
