@@ -11,7 +11,9 @@ import type { VFile } from 'vfile';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
 import { visitParents } from 'unist-util-visit-parents';
+import type { VFileMessage } from 'vfile-message';
 import type { TextEdit } from '../../core/types.js';
+import { attachFix } from './context.js';
 
 /** Stands for something that is not prose: code, an image, HTML. */
 export const OBJECT = '\uFFFC';
@@ -419,4 +421,24 @@ export function replacement(block: ProseBlock, start: number, end: number, text:
   const from = block.point(start);
   const to = block.endPoint(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text };
+}
+
+/**
+ * Reports a slip at text offset `at` of the block, with the wording to write
+ * instead and, when the rule is certain of it, the fix: the text from
+ * `fix.start` to `fix.end` replaced by `fix.text` (see `replacement`).
+ */
+export function reportSlip(
+  file: VFile,
+  block: ProseBlock,
+  at: number,
+  reason: string,
+  suggestion: string,
+  fix?: { start: number; end: number; text: string },
+): VFileMessage {
+  const message = file.message(reason, { place: placeOf(block, at) });
+  message.expected = [suggestion];
+  const edit = fix && replacement(block, fix.start, fix.end, fix.text);
+  if (edit) attachFix(message, [edit]);
+  return message;
 }

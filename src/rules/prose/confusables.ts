@@ -45,8 +45,7 @@
 import type { Root } from 'mdast';
 import { readDataLines } from '../kit/data-files.js';
 import { isCommonWord } from '../kit/lexicon.js';
-import { attachFix } from '../kit/context.js';
-import { matchCase, norm, opensSentence, placeOf, proseBlocks, replacement, wordRuns, type Token } from '../kit/prose.js';
+import { matchCase, norm, opensSentence, proseBlocks, reportSlip, wordRuns, type Token } from '../kit/prose.js';
 import { PhraseMatcher, parsePattern } from '../kit/phrases.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -111,12 +110,8 @@ const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: i
         const first = tokens[0]!;
         const written = block.text.slice(first.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
         const right = matchCase(written, pattern.replacement);
-        const message = file.message(`Typo: "${written}" should be "${right}" here.`, {
-          place: placeOf(block, first.start),
-        });
-        message.expected = [right];
-        const edit = replacement(block, first.start, tokens[tokens.length - 1]!.end, right);
-        if (edit) attachFix(message, [edit]);
+        const end = tokens[tokens.length - 1]!.end;
+        reportSlip(file, block, first.start, `Typo: "${written}" should be "${right}" here.`, right, { start: first.start, end, text: right });
         for (const t of tokens) taken.add(t);
       }
       for (const run of runs) {
@@ -130,12 +125,8 @@ const confusables = defineRule({ id: 'confusables', severity: 'warning', docs: i
           const right = articleFor(next.value) ?? soundArticle(next.value);
           if (right === undefined || right === written) continue;
           const phrase = `${matchCase(article.value, right)} ${next.value}`;
-          const message = file.message(`Typo: "${article.value} ${next.value}" should be "${phrase}".`, {
-            place: placeOf(block, article.start),
-          });
-          message.expected = [phrase];
-          const edit = replacement(block, article.start, article.end, matchCase(article.value, right));
-          if (edit) attachFix(message, [edit]);
+          const fix = { start: article.start, end: article.end, text: matchCase(article.value, right) };
+          reportSlip(file, block, article.start, `Typo: "${article.value} ${next.value}" should be "${phrase}".`, phrase, fix);
         }
       }
     }

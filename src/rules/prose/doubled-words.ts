@@ -31,8 +31,7 @@
  */
 
 import type { Root } from 'mdast';
-import { attachFix } from '../kit/context.js';
-import { norm, opensSentence, placeOf, proseBlocks, replacement, wordRuns } from '../kit/prose.js';
+import { norm, opensSentence, placeOf, proseBlocks, reportSlip, wordRuns } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
 // Words that English allows twice: "had had", "that that", "we did did".
@@ -86,11 +85,9 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
           const capital = (s: string): boolean => s[0] !== s[0]!.toLowerCase();
           const name = capital(second.value) && (capital(first.value) || !opensSentence(sentence, first));
           if (name && !FUNCTION.has(a)) continue;
-          const message = file.message(`Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`, { place });
-          message.expected = [second.value];
-          // The first as written: it carries the capital a sentence may open with.
-          const edit = replacement(block, first.start, second.end, first.value);
-          if (edit) attachFix(message, [edit]);
+          // The fix keeps the first as written: it carries the capital a sentence may open with.
+          const reason = `Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`;
+          reportSlip(file, block, first.start, reason, second.value, { start: first.start, end: second.end, text: first.value });
         }
       }
     }

@@ -56,9 +56,8 @@
  */
 
 import type { Root } from 'mdast';
-import { attachFix } from '../kit/context.js';
 import { isCommonWord, isWord } from '../kit/lexicon.js';
-import { matchCase, norm, placeOf, proseBlocks, replacement, type ProseBlock, type ProseSentence, type Token } from '../kit/prose.js';
+import { matchCase, norm, proseBlocks, reportSlip, type ProseBlock, type ProseSentence, type Token } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
@@ -411,11 +410,8 @@ function slipsOf(block: ProseBlock): Slip[] {
 
 const grammar = defineRule({ id: 'grammar', severity: 'warning', docs: import.meta.url }, (tree, file) => {
   for (const block of proseBlocks(tree, file)) {
-    for (const slip of slipsOf(block)) {
-      const message = file.message(slip.reason, { place: placeOf(block, slip.start) });
-      message.expected = [slip.suggestion];
-      const edit = slip.fix === undefined ? undefined : replacement(block, slip.start, slip.end, slip.fix);
-      if (edit) attachFix(message, [edit]);
+    for (const { start, end, reason, suggestion, fix } of slipsOf(block)) {
+      reportSlip(file, block, start, reason, suggestion, fix === undefined ? undefined : { start, end, text: fix });
     }
   }
 });

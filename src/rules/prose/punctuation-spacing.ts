@@ -41,8 +41,7 @@
 
 import type { Root } from 'mdast';
 import { isCommonWord } from '../kit/lexicon.js';
-import { attachFix } from '../kit/context.js';
-import { placeOf, proseBlocks, replacement, type ProseBlock } from '../kit/prose.js';
+import { proseBlocks, reportSlip, type ProseBlock } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
 const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', ':': 'colon', '.': 'full stop', '?': 'question mark', '!': 'exclamation mark' };
@@ -140,12 +139,7 @@ function slipsOf(block: ProseBlock): Slip[] {
 
 const punctuationSpacing = defineRule({ id: 'punctuation-spacing', severity: 'info', docs: import.meta.url }, (tree, file) => {
   for (const block of proseBlocks(tree, file)) {
-    for (const slip of slipsOf(block)) {
-      const message = file.message(slip.reason, { place: placeOf(block, slip.at) });
-      message.expected = [slip.expected];
-      const edit = slip.fix && replacement(block, slip.fix.start, slip.fix.end, slip.fix.text);
-      if (edit) attachFix(message, [edit]);
-    }
+    for (const slip of slipsOf(block)) reportSlip(file, block, slip.at, slip.reason, slip.expected, slip.fix);
   }
 });
 

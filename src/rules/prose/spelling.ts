@@ -58,8 +58,8 @@
  */
 
 import type { Root } from 'mdast';
-import { contextOf, attachFix, type SiteWords } from '../kit/context.js';
-import { linkAt, matchCase, placeOf, proseBlocks, quotedBlocks, replacement, type ProseBlock, type Token } from '../kit/prose.js';
+import { contextOf, type SiteWords } from '../kit/context.js';
+import { linkAt, matchCase, proseBlocks, quotedBlocks, reportSlip, type ProseBlock, type Token } from '../kit/prose.js';
 import { derived, dictionaryWord, frequency, isCommonWord, isProperName, isWord, likelyCorrection, listedMisspelling, rankedCandidates, type Ranked } from '../kit/lexicon.js';
 import { vocabularyFor, type Vocabulary } from '../kit/vocabulary.js';
 import { defineRule } from '../kit/rule.js';
@@ -364,10 +364,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
       : times === 0
         ? `Typo: "${text}" should be "${correction}"${note}.`
         : `Typo: "${text}" should be "${correction}" here too.`;
-    const message = file.message(reason, { place: placeOf(block, start) });
-    message.expected = [correction];
-    const edit = inQuote ? undefined : replacement(block, start, start + text.length, correction);
-    if (edit) attachFix(message, [edit]);
+    reportSlip(file, block, start, reason, correction, inQuote ? undefined : { start, end: start + text.length, text: correction });
   };
 
   for (const block of blocks) {
