@@ -213,6 +213,7 @@ const termIndexes = new WeakMap<Vocabulary, Map<string, string>>();
 function termIndex(
   vocabulary: Vocabulary,
   parts: Part[],
+  quoted: ReadonlySet<ProseBlock>,
   counts: ReadonlyMap<string, number>,
   site: SiteWords | undefined,
 ): { terms: Map<string, string>; names: Map<string, string> } {
@@ -234,6 +235,7 @@ function termIndex(
   // in their usual spelling there (a capital that opens a heading is not it).
   const uses = new Map<string, Map<string, number>>();
   for (const part of parts) {
+    if (quoted.has(part.block)) continue;
     const key = part.text.toLowerCase();
     const spellings = uses.get(key) ?? new Map<string, number>();
     // Where a capital is asked for, the spelling counts for less.
@@ -337,6 +339,8 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
   // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
   const named = new Map<string, number>();
   for (const part of parts) {
+    // What the post writes: a quote of its own text is no second use ("culpurit" quoted).
+    if (quoted.has(part.block)) continue;
     const key = part.text.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (capitalised(part.text) && !part.opening && !part.titleCase) named.set(key, (named.get(key) ?? 0) + 1);
@@ -411,7 +415,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED) continue;
     // A word built of known parts ("triaging", "liveness", "zonefs") is jargon far more often than a slip.
     const built = derived(word, known);
-    index ??= termIndex(vocabulary, parts, counts, site);
+    index ??= termIndex(vocabulary, parts, quoted, counts, site);
     const { terms, names } = index;
     const useCount = counts.get(lower) ?? 0;
     if (names.has(lower)) continue;
