@@ -79,6 +79,8 @@ interface Part {
   titleCase: boolean;
   /** Next to a person's name: part of one ("Pascal Hertief"). */
   nameNeighbour: boolean;
+  /** In a quote of a sentence the post itself has: not another use of its words. */
+  echo?: boolean;
   /**
    * Where no guess is made: a word after "@" (a handle), a short list item
    * of names ("- Graydon Hoare", "* vegai"), a sentence of mostly unknown
@@ -213,7 +215,6 @@ const termIndexes = new WeakMap<Vocabulary, Map<string, string>>();
 function termIndex(
   vocabulary: Vocabulary,
   parts: Part[],
-  quoted: ReadonlySet<ProseBlock>,
   counts: ReadonlyMap<string, number>,
   site: SiteWords | undefined,
 ): { terms: Map<string, string>; names: Map<string, string> } {
@@ -235,7 +236,7 @@ function termIndex(
   // in their usual spelling there (a capital that opens a heading is not it).
   const uses = new Map<string, Map<string, number>>();
   for (const part of parts) {
-    if (quoted.has(part.block)) continue;
+    if (part.echo) continue;
     const key = part.text.toLowerCase();
     const spellings = uses.get(key) ?? new Map<string, number>();
     // Where a capital is asked for, the spelling counts for less.
@@ -332,15 +333,21 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
   const parts = partsOf(blocks, known);
   if (quotes.length > 0) {
     // In document order, so that "here too" follows the first one.
-    const keyed = [...parts, ...partsOf(quotes, known)].map((part) => ({ part, at: part.block.point(part.start).offset ?? 0 }));
+    const said = (block: ProseBlock, start: number): string | undefined => {
+      const sentence = block.sentences.find((s) => s.start <= start && start < s.end);
+      return sentence && block.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
+    };
+    const own = new Set(blocks.flatMap((b) => b.sentences.map((s) => b.text.slice(s.start, s.end).replace(/\s+/g, ' '))));
+    const echoed = partsOf(quotes, known).map((part) => ({ ...part, echo: own.has(said(part.block, part.start) ?? '') }));
+    const keyed = [...parts, ...echoed].map((part) => ({ part, at: part.block.point(part.start).offset ?? 0 }));
     parts.splice(0, parts.length, ...keyed.sort((a, b) => a.at - b.at).map((k) => k.part));
   }
   const counts = new Map<string, number>();
   // Words the post writes with a capital where nothing asks for one: its names and titles ("the Rust Project").
   const named = new Map<string, number>();
   for (const part of parts) {
-    // What the post writes: a quote of its own text is no second use ("culpurit" quoted).
-    if (quoted.has(part.block)) continue;
+    // A quote of the post's own text is no second use ("culpurit" quoted).
+    if (part.echo) continue;
     const key = part.text.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (capitalised(part.text) && !part.opening && !part.titleCase) named.set(key, (named.get(key) ?? 0) + 1);
@@ -415,7 +422,7 @@ const spelling = defineRule<Options>({ id: 'spelling', severity: 'warning', docs
     if (part.noGuess || !/^\p{L}+$/u.test(word) || word.length < MIN_GUESSED) continue;
     // A word built of known parts ("triaging", "liveness", "zonefs") is jargon far more often than a slip.
     const built = derived(word, known);
-    index ??= termIndex(vocabulary, parts, quoted, counts, site);
+    index ??= termIndex(vocabulary, parts, counts, site);
     const { terms, names } = index;
     const useCount = counts.get(lower) ?? 0;
     if (names.has(lower)) continue;
