@@ -6,6 +6,7 @@ import { didYouMean } from '../core/suggest.js';
 import type { RuleModule } from './kit/rule.js';
 import confusables from './prose/confusables.js';
 import doubledWords from './prose/doubled-words.js';
+import grammar from './prose/grammar.js';
 import noRhetoricalQuestion from './prose/no-rhetorical-question.js';
 import punctuationSpacing from './prose/punctuation-spacing.js';
 import spelling from './prose/spelling.js';
@@ -29,6 +30,7 @@ export const RULES: readonly RuleModule[] = [
   usagePointer,
   spelling,
   confusables,
+  grammar,
   doubledWords,
   wordyPhrase,
   punctuationSpacing,

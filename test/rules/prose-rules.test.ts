@@ -1,7 +1,8 @@
-// The language rules (spelling, confusables, doubled-words, wordy-phrase,
-// punctuation-spacing, undefined-acronym) on whole posts: the seed patch,
-// published posts with known slips, a repository vocabulary, and inputs
-// built to make a non-linear rule hang.
+// The language rules (spelling, confusables, grammar, doubled-words,
+// wordy-phrase, punctuation-spacing, undefined-acronym) on whole posts: the
+// seed patch, published posts with known slips, a repository vocabulary, the
+// site's words, the fixes they hand back, and inputs built to make a
+// non-linear rule hang.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +18,14 @@ import { RULES } from '../../src/rules/index.js';
 import spelling from '../../src/rules/prose/spelling.js';
 import { toFinding } from '../../src/lint/findings.js';
 import { lintMarkdown, markdownProcessor } from '../../src/lint/processor.js';
-import { edits, isWord, likelyCorrection, listedMisspelling, Misspellings, misspellingsData } from '../../src/rules/kit/lexicon.js';
+import { edits, frequency, isWord, likelyCorrection, listedMisspelling, Misspellings, misspellingsData, rankedCandidates } from '../../src/rules/kit/lexicon.js';
 import { PhraseMatcher, parsePattern } from '../../src/rules/kit/phrases.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding, TextEdit } from '../../src/core/types.js';
+import type { SiteWords } from '../../src/rules/kit/context.js';
 import { findRepoVocabulary, loadVocabulary, makeVocabulary, parseVocabulary } from '../../src/rules/kit/vocabulary.js';
 import { fixture, missingShared, seedPost, shared, skipping } from '../helpers.js';
 
-const LANGUAGE = ['spelling', 'confusables', 'doubled-words', 'wordy-phrase', 'punctuation-spacing', 'undefined-acronym'];
+const LANGUAGE = ['spelling', 'confusables', 'grammar', 'doubled-words', 'wordy-phrase', 'punctuation-spacing', 'undefined-acronym'];
 const processor = markdownProcessor(RULES.filter((r) => LANGUAGE.includes(r.meta.id)));
 
 
@@ -81,7 +83,7 @@ describe('findings of one paragraph', () => {
 });
 
 describe('prose only', () => {
-  it('leaves code, URLs, link targets, front matter, quotes and tables alone', async () => {
+  it('leaves code, URLs, link targets, front matter and tables alone, and quotes to spelling without a fix', async () => {
     const post = [
       '---',
       'title: "Teh recieve the the"',
@@ -101,7 +103,10 @@ describe('prose only', () => {
       '| its a | more then |',
       '',
     ].join('\n');
-    expect(await lintMarkdown(post, 'post.md', processor)).toEqual([]);
+    const findings = await lintMarkdown(post, 'post.md', processor);
+    expect(findings.map((f) => [f.line, f.rule, f.message, f.fix])).toEqual([
+      [12, 'spelling', 'Typo in the quote: "recieve" should be "receive" (or mark it [sic] if the original has it).', undefined],
+    ]);
   });
 
   it('checks headings and list items', async () => {
@@ -228,5 +233,123 @@ describe('the misspelling list, searched or indexed', () => {
     // Several corrections: no finding.
     expect(indexed.get('aache')).toBeUndefined();
     expect(both.filter(([, a]) => a !== undefined).length).toBeGreaterThan(300);
+  });
+});
+
+/** The text with the findings' fixes applied, last first so that earlier places stay put. */
+function applyFixes(text: string, findings: Finding[]): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number): number => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  const edits: TextEdit[] = findings.flatMap((f) => f.fix ?? []);
+  let out = text;
+  for (const e of edits.sort((a, b) => offset(b.line, b.column) - offset(a.line, a.column))) {
+    out = out.slice(0, offset(e.line, e.column)) + e.text + out.slice(offset(e.endLine, e.endColumn));
+  }
+  return out;
+}
+
+const spellingOf = async (text: string, context = {}): Promise<string[]> =>
+  (await lintMarkdown(text, 'post.md', processor, context)).filter((f) => f.rule === 'spelling').map((f) => `${f.line} ${f.message}`);
+
+describe('the spelling model', () => {
+  it('ranks candidates by how common they are and by the words of the post', async () => {
+    // "devies" is one slip from devices, devils, denies and defies: no guess alone ...
+    expect(await spellingOf('The guest lists its devies at boot.\n')).toEqual([]);
+    // ... but "devices" when the post writes it.
+    const post = 'The guest lists its devies at boot.\n\nThe devices are virtio devices, and more devices follow.\n';
+    expect(await spellingOf(post)).toEqual(['1 Typo: "devies" should be "devices".']);
+    expect(frequency('devices')).toBeGreaterThan(frequency('defies'));
+    const ranked = rankedCandidates('fliter', (c) => (['filter', 'flitter'].includes(c) ? frequency(c) : undefined));
+    expect(ranked.map((r) => r.word)).toEqual(['filter', 'flitter']);
+  });
+
+  it('checks words opening a sentence, headings and short list items, and a slip in the first letter', async () => {
+    const post = [
+      'Traditonally, the host boots first.',
+      '',
+      '### Draining a High Perfomance Node',
+      '',
+      '* One Critical serverity issue',
+      '* http2 is exposed by defualt',
+      '',
+      'The host runs the irtualization layer.',
+      '',
+    ].join('\n');
+    expect(await spellingOf(post)).toEqual([
+      '1 Typo: "Traditonally" should be "Traditionally".',
+      '3 Typo: "Perfomance" should be "Performance".',
+      '5 Typo: "serverity" should be "severity".',
+      '6 Typo: "defualt" should be "default".',
+      '8 Typo: "irtualization" should be "virtualization".',
+    ]);
+  });
+
+  it('tells names apart by evidence: a name beside them, a list of people, a capital inside a sentence', async () => {
+    const post = [
+      'Thanks to Pierre-Emmanuel Patry and Aaron Turon for the review.',
+      '',
+      '- Graydon Hoare',
+      '- Haiko Schol',
+      '- vegai',
+      '',
+      'We met Kornel at the conference.',
+      '',
+    ].join('\n');
+    expect(await spellingOf(post)).toEqual([]);
+  });
+
+  it('corrects a name-like word where the post spells it right elsewhere, and a long capitalised word', async () => {
+    const post = 'The Rust Project grew. Docs are part of the Rust Porject, and the Infrastrucure team helps.\n';
+    expect(await spellingOf(post)).toEqual([
+      '1 Typo: "Porject" should be "Project".',
+      '1 Typo: "Infrastrucure" should be "Infrastructure".',
+    ]);
+  });
+
+  it('flags every occurrence, wrong endings and ordinals, and hands back fixes that make the change', async () => {
+    const post = 'We recieve it on October 21th, and\nrecieve the prefixs of the teams\'s work in RUst.\n';
+    const findings = (await lintMarkdown(post, 'post.md', processor)).filter((f) => f.rule === 'spelling');
+    expect(findings.map((f) => `${f.line} ${f.message}`)).toEqual([
+      '1 Typo: "recieve" should be "receive".',
+      '1 Typo: "21th" should be "21st".',
+      '2 Typo: "recieve" should be "receive" here too.',
+      '2 Typo: "prefixs" should be "prefixes".',
+      '2 Typo: "teams\'s" should be "teams\'".',
+      '2 Typo: "RUst" should be "Rust".',
+    ]);
+    expect(applyFixes(post, findings)).toBe("We receive it on October 21st, and\nreceive the prefixes of the teams' work in Rust.\n");
+  });
+
+  it('hands back no fix inside quotation marks', async () => {
+    const findings = await lintMarkdown('He wrote "we recieve it" in the log.\n', 'post.md', processor);
+    expect(findings.map((f) => [f.message, f.fix])).toEqual([['Typo: "recieve" should be "receive".', undefined]]);
+  });
+
+  it("uses the site's words: its jargon is no typo, a slip against its spelling is", async () => {
+    const words: SiteWords = {
+      posts: 40,
+      terms: new Map([
+        ['foovisor', { spelling: 'FooVisor', posts: 6 }],
+        ['zorbix', { spelling: 'zorbix', posts: 3 }],
+        ['fancyvisor', { spelling: 'fancyvisor', posts: 4 }],
+      ]),
+      acronyms: new Set(),
+    };
+    const post = 'We run Foovisor with zorbix, and the fanvyvisor boots.\n';
+    expect(await spellingOf(post, { site: { words } })).toEqual([
+      '1 Typo: "Foovisor" should be "FooVisor".',
+      '1 Typo: "fanvyvisor" should be "fancyvisor".',
+    ]);
+    // Without the site, these are names nobody knows.
+    expect(await spellingOf(post)).toEqual([]);
+  });
+});
+
+describe('certain fixes', () => {
+  it('apply to doubled words, confusables, a/an, grammar and punctuation spacing', async () => {
+    const post = 'This is were the the guest runs a LLVM pass , and they is happy.\n';
+    const findings = await lintMarkdown(post, 'post.md', processor);
+    expect(findings.filter((f) => f.fix === undefined).map((f) => f.rule)).toEqual([]);
+    expect(applyFixes(post, findings)).toBe('This is where the guest runs an LLVM pass, and they are happy.\n');
   });
 });

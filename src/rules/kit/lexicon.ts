@@ -1,10 +1,10 @@
 // English words for the spelling rule, loaded on first use only: the word
 // forms of the Hunspell dictionaries dictionary-en and dictionary-en-gb
-// (data/words-en.txt, expanded once by scripts/build-words.ts), words that
-// are accepted but never suggested (data/words-more.txt: larger SCOWL lists,
-// software terms), and a curated list of common misspellings (cspell's,
-// which takes in codespell's and the typos project's lists, plus
-// data/misspellings.txt).
+// (data/words-en.txt, expanded once by scripts/build-words.ts), how common
+// they are (data/word-frequencies.txt), words that are accepted but never
+// suggested (data/words-more.txt: larger SCOWL lists, software terms), and a
+// curated list of common misspellings (cspell's, which takes in codespell's
+// and the typos project's lists, plus data/misspellings.txt).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ import { dataPath, readDataLines } from './data-files.js';
  * A sorted word list, one word a line, searched where it lies: building a
  * Set of 127,000 words costs tens of milliseconds, while a binary search
  * over the text itself (each probe backs up to the start of its line) costs
- * nothing to set up.
+ * nothing to set up. A line may carry a value after a tab ("devices\t8").
  */
 class WordList {
   readonly #text: string;
@@ -35,13 +35,26 @@ class WordList {
     for (let i = 0; ; i++) {
       const a = i < word.length ? word.charCodeAt(i) : -1;
       const c = at + i < text.length ? text.charCodeAt(at + i) : 10;
-      const b = c === 10 ? -1 : c;
+      const b = c === 10 || c === 9 ? -1 : c;
       if (a !== b) return a - b;
       if (a === -1) return 0;
     }
   }
 
   has(word: string): boolean {
+    return this.#find(word) >= 0;
+  }
+
+  /** The value after the tab on the word's line, if any. */
+  value(word: string): string | undefined {
+    const at = this.#find(word);
+    if (at < 0 || this.#text.charCodeAt(at + word.length) !== 9) return undefined;
+    const end = this.#text.indexOf('\n', at);
+    return this.#text.slice(at + word.length + 1, end < 0 ? undefined : end);
+  }
+
+  /** Where the word's line starts, or -1. */
+  #find(word: string): number {
     const text = this.#text;
     // Bounds are offsets of line starts; each probe takes the line holding the middle.
     let lo = this.#from;
@@ -51,20 +64,21 @@ class WordList {
       const start = text.lastIndexOf('\n', mid - 1) + 1;
       const line = Math.max(start, lo);
       const order = this.#compare(word, line);
-      if (order === 0) return true;
+      if (order === 0) return line;
       if (order < 0) hi = line;
       else {
         const next = text.indexOf('\n', line);
-        if (next < 0) return false;
+        if (next < 0) return -1;
         lo = next + 1;
       }
     }
-    return false;
+    return -1;
   }
 }
 
 let words: WordList | undefined;
 let moreWords: WordList | undefined;
+let frequencies: WordList | undefined;
 let misspellings: Misspellings | undefined;
 
 function readWords(name: string): WordList {
@@ -105,6 +119,21 @@ function lookUp(word: string): boolean {
   if (inSet(wordSet(), bare)) return true;
   moreWords ??= readWords('words-more.txt');
   return inSet(moreWords, bare);
+}
+
+/**
+ * How common a lower-case word is: the base-2 logarithm of its count in 51
+ * million words of subtitles (20 for "a", 8 for "devices", 0 for a word
+ * never seen there).
+ */
+export function frequency(lower: string): number {
+  frequencies ??= readWords('word-frequencies.txt');
+  return Number(frequencies.value(lower) ?? 0);
+}
+
+/** A name the common dictionary spells with its capital ("Pascal", "Mike", "Aaron"). */
+export function isProperName(word: string): boolean {
+  return word !== word.toLowerCase() && wordSet().has(word);
 }
 
 /** In the common dictionary (data/words-en.txt), as written or in lower case. */
@@ -149,6 +178,7 @@ export function derived(word: string, known: (w: string) => boolean = isWord): b
     if (!lower.endsWith(suffix) || lower.length - suffix.length < MIN_STEM) continue;
     if (stems(lower.slice(0, -suffix.length)).some((stem) => known(stem))) return true;
   }
+  // Two words ("keyring", "firefox", "nextest").
   for (let i = MIN_STEM; i <= lower.length - MIN_STEM; i++) {
     if (known(lower.slice(0, i)) && known(lower.slice(i))) return true;
   }
@@ -278,8 +308,9 @@ export function edits(word: string): Edit[] {
  * The one likely word meant by `word`, among those one edit away that
  * `known` accepts: the single transposition if there is one, else the single
  * candidate. Several candidates mean a guess, so none is returned. The first
- * letter is taken as right: slips there are rare, while names and jargon
- * often differ from a word just there ("mcarton", "rlibs", "Cython").
+ * letter is taken as right: names and jargon often differ from a word just
+ * there ("mcarton", "rlibs", "Cython"). For names and terms, where nothing
+ * tells one candidate from another; words are ranked by `rankedCorrection`.
  */
 export function likelyCorrection(word: string, known: (candidate: string) => string | undefined): string | undefined {
   const swaps = new Set<string>();
@@ -295,6 +326,62 @@ export function likelyCorrection(word: string, known: (candidate: string) => str
   if (swaps.size === 1) return [...swaps][0];
   if (swaps.size === 0 && others.size === 1) return [...others][0];
   return undefined;
+}
+
+export interface Ranked {
+  word: string;
+  /** Higher is likelier; see `rankedCorrection`. */
+  score: number;
+  transposition: boolean;
+  /** The edit touches the first letter. */
+  first: boolean;
+  /** Where the edit is, as the index of the first letter it changes. */
+  at: number;
+}
+
+// How much likelier a transposed pair is than another edit, and how much
+// rarer a slip in the first letter, in the base-2 units of `frequency`.
+const SWAP_BONUS = 2;
+const FIRST_LETTER_COST = 4;
+
+/**
+ * Words one edit away from a lower-case word, each with a score: the
+ * candidate's own weight (`weight` gives it, undefined for no word; the
+ * spelling rule weighs in how common the word is in English and in the
+ * post), more for a transposition, less for a slip in the first letter,
+ * which is rare ("irtualization") while names often differ from a word just
+ * there. A letter before a word is read as a prefix ("icount", "vhost"),
+ * not a slip, unless it doubles the first ("ccapacity"); so is a first pair
+ * of letters that no English word opens with ("rlibs"). Best first.
+ */
+export function rankedCandidates(lower: string, weight: (candidate: string) => number | undefined): Ranked[] {
+  const best = new Map<string, Ranked>();
+  const odd = /^[b-df-hj-np-tv-xz]{2}/.test(lower) && !ONSETS.has(lower.slice(0, 2));
+  const doubled = lower[0] === lower[1];
+  for (const edit of edits(lower)) {
+    // A letter too many before a word is a prefix ("icount", "vhost") unless it doubles the first ("ccapacity").
+    const dropsFirst = edit.at === 0 && edit.word === lower.slice(1);
+    if (dropsFirst && !doubled) continue;
+    if (odd && !(dropsFirst && doubled)) continue;
+    const base = weight(edit.word);
+    if (base === undefined) continue;
+    const first = edit.at === 0;
+    const score = base + (edit.transposition ? SWAP_BONUS : 0) - (first ? FIRST_LETTER_COST : 0);
+    const seen = best.get(edit.word);
+    if (!seen || seen.score < score) best.set(edit.word, { word: edit.word, score, transposition: edit.transposition, first, at: edit.at });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1));
+}
+
+/**
+ * The candidate that clearly wins: the only one, or one that scores at least
+ * `margin` above the next (3 is eight times as likely).
+ */
+export function rankedCorrection(lower: string, weight: (candidate: string) => number | undefined, margin: number): Ranked | undefined {
+  const [best, next] = rankedCandidates(lower, weight);
+  if (best === undefined) return undefined;
+  if (next !== undefined && best.score - next.score < margin) return undefined;
+  return best;
 }
 
 /** A dictionary word as `known` for likelyCorrection. */

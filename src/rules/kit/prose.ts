@@ -11,6 +11,9 @@ import type { VFile } from 'vfile';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
 import { visitParents } from 'unist-util-visit-parents';
+import type { VFileMessage } from 'vfile-message';
+import type { TextEdit } from '../../core/types.js';
+import { attachFix } from './context.js';
 
 /** Stands for something that is not prose: code, an image, HTML. */
 export const OBJECT = '\uFFFC';
@@ -47,6 +50,8 @@ export interface ProseBlock {
   links: { start: number; end: number; url: string }[];
   /** Place in the source of the text from `start` to `end` (exclusive). */
   point(offset: number): Point;
+  /** The source from the place of text offset `start` to that of `end`. */
+  source(start: number, end: number): string;
   endPoint(end: number): Point;
   /**
    * Where a comment about a slip at `offset` goes: the end of the sentence
@@ -60,7 +65,6 @@ export interface ProseBlock {
 
 /** Lines a group of sentences may span; the review quotes six above a comment. */
 const GROUP_LINES = 6;
-const NOT_PROSE = new Set(['blockquote', 'table', 'html']);
 const parser = new ParseEnglish();
 
 /** Offsets of line starts, for turning offsets into points. */
@@ -297,16 +301,13 @@ function makeBlock(
     for (let i = from; i < to; i++) out += text[i] === OBJECT ? (objects.get(i) ?? '') : text[i];
     return out;
   };
-  return { node, heading: node.type === 'heading', ...where, text, shown, sentences, links: builder.links, point, endPoint, anchor };
+  const source = (from: number, to: number): string => doc.slice(sourceStart(from), sourceEnd(to));
+  return { node, heading: node.type === 'heading', ...where, text, shown, sentences, links: builder.links, point, endPoint, source, anchor };
 }
 
-const cache = new WeakMap<Root, ProseBlock[]>();
+const cache = new WeakMap<Root, { prose: ProseBlock[]; quoted: ProseBlock[] }>();
 
-/**
- * The paragraphs and headings of a post in document order, except those in
- * block quotes (someone else's words) and tables (data, not sentences).
- */
-export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
+function blocksOf(tree: Root, file: VFile): { prose: ProseBlock[]; quoted: ProseBlock[] } {
   const cached = cache.get(tree);
   if (cached) return cached;
   const doc = String(file.value);
@@ -315,15 +316,29 @@ export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
   visitParents(tree, 'definition', (node) => {
     if (!defs.has(node.identifier.toLowerCase())) defs.set(node.identifier.toLowerCase(), node.url);
   });
-  const blocks: ProseBlock[] = [];
+  const found = { prose: [] as ProseBlock[], quoted: [] as ProseBlock[] };
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
-    if (ancestors.some((a) => NOT_PROSE.has(a.type))) return;
+    if (ancestors.some((a) => a.type === 'table')) return;
+    const quote = ancestors.some((a) => a.type === 'blockquote');
     const where = { list: ancestors.some((a) => a.type === 'listItem'), footnote: ancestors.some((a) => a.type === 'footnoteDefinition') };
-    blocks.push(makeBlock(node, where, doc, starts, defs));
+    (quote ? found.quoted : found.prose).push(makeBlock(node, where, doc, starts, defs));
   });
-  cache.set(tree, blocks);
-  return blocks;
+  cache.set(tree, found);
+  return found;
+}
+
+/**
+ * The paragraphs and headings of a post in document order, except those in
+ * block quotes (someone else's words) and tables (data, not sentences).
+ */
+export function proseBlocks(tree: Root, file: VFile): ProseBlock[] {
+  return blocksOf(tree, file).prose;
+}
+
+/** The paragraphs and headings inside block quotes: someone else's words, for a rule that still reads them. */
+export function quotedBlocks(tree: Root, file: VFile): ProseBlock[] {
+  return blocksOf(tree, file).quoted;
 }
 
 /** Runs of words in a sentence that only white space separates: where a phrase can be. */
@@ -384,4 +399,46 @@ export function matchCase(original: string, replacement: string): string {
 /** The place of a finding: from the slip to the end of its sentence group. */
 export function placeOf(block: ProseBlock, start: number): { start: Point; end: Point } {
   return { start: block.point(start), end: block.anchor(start) };
+}
+
+/** Whether text offset `offset` lies between quotation marks opened earlier in the block. */
+export function quoted(block: ProseBlock, offset: number): boolean {
+  const before = block.text.slice(0, offset);
+  const straight = before.split('"').length - 1;
+  const opened = before.split('“').length - before.split('”').length;
+  return straight % 2 === 1 || opened > 0;
+}
+
+/**
+ * The edit that puts `text` in place of the block's text from `start` to
+ * `end`, for a fix the rule is certain of: only where the source there is
+ * exactly what the reader sees (no markup, escape or code inside) and not
+ * between quotation marks (someone's words, or a word being talked about).
+ */
+export function replacement(block: ProseBlock, start: number, end: number, text: string): TextEdit | undefined {
+  const written = block.text.slice(start, end);
+  if (written.includes(OBJECT) || block.source(start, end) !== written || quoted(block, start)) return undefined;
+  const from = block.point(start);
+  const to = block.endPoint(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text };
+}
+
+/**
+ * Reports a slip at text offset `at` of the block, with the wording to write
+ * instead and, when the rule is certain of it, the fix: the text from
+ * `fix.start` to `fix.end` replaced by `fix.text` (see `replacement`).
+ */
+export function reportSlip(
+  file: VFile,
+  block: ProseBlock,
+  at: number,
+  reason: string,
+  suggestion: string,
+  fix?: { start: number; end: number; text: string },
+): VFileMessage {
+  const message = file.message(reason, { place: placeOf(block, at) });
+  message.expected = [suggestion];
+  const edit = fix && replacement(block, fix.start, fix.end, fix.text);
+  if (edit) attachFix(message, [edit]);
+  return message;
 }

@@ -31,9 +31,9 @@
  */
 
 import type { Root } from 'mdast';
+import type { TextEdit } from '../../core/types.js';
 import { attachFix } from '../kit/context.js';
-import { allOf, proseEdit, wordDeletion } from '../kit/text.js';
-import { norm, opensSentence, placeOf, proseBlocks, wordRuns } from '../kit/prose.js';
+import { norm, opensSentence, proseBlocks, replacement, reportSlip, wordRuns } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
 // Words that English allows twice: "had had", "that that", "we did did".
@@ -63,20 +63,21 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
           const second = run[i + 1]!;
           const a = norm(first.value);
           const b = norm(second.value);
-          const place = placeOf(block, first.start);
           const clash = CLASHES.get(`${a} ${b}`);
           if (clash !== undefined) {
             const before = i > 0 ? norm(run[i - 1]!.value) : '';
             const right = before === 'based' ? 'based on' : clash;
-            const message = file.message(
-              `Typo: "${first.value} ${second.value}" has one preposition too many; I'd write "${right}" here.`,
-              { place },
-            );
-            message.expected = [right];
-            // The first preposition goes ("based of off" keeps "based" and makes "off" "on").
+            const reason = `Typo: "${first.value} ${second.value}" has one preposition too many; I'd write "${right}" here.`;
+            const message = reportSlip(file, block, first.start, reason, right);
+            // One preposition goes with the white space before it, so that line breaks stay;
+            // "based of off" keeps "based" and makes "off" "on".
             const drop = clash === b || before === 'based' ? first : second;
-            const fix = allOf([wordDeletion(block, file, sentence, drop), ...(before === 'based' ? [proseEdit(block, file, second.start, second.end, 'on')] : [])]);
-            if (fix) attachFix(message, fix);
+            const gap = sentence.tokens[sentence.tokens.indexOf(drop) - 1];
+            const edits = [
+              gap?.kind === 'white' ? replacement(block, gap.start, drop.end, '') : undefined,
+              ...(before === 'based' ? [replacement(block, second.start, second.end, 'on')] : []),
+            ];
+            if (edits.every((e): e is TextEdit => e !== undefined)) attachFix(message, edits);
             continue;
           }
           if (a !== b || !/^\p{L}+(?:['’]\p{L}+)?$/u.test(first.value)) continue;
@@ -91,10 +92,9 @@ const doubledWords = defineRule({ id: 'doubled-words', severity: 'warning', docs
           const capital = (s: string): boolean => s[0] !== s[0]!.toLowerCase();
           const name = capital(second.value) && (capital(first.value) || !opensSentence(sentence, first));
           if (name && !FUNCTION.has(a)) continue;
-          const message = file.message(`Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`, { place });
-          message.expected = [second.value];
-          const fix = wordDeletion(block, file, sentence, opensSentence(sentence, first) ? second : first);
-          if (fix) attachFix(message, [fix]);
+          // The fix keeps the first as written: it carries the capital a sentence may open with.
+          const reason = `Typo: "${first.value} ${second.value}": one "${second.value}" is enough.`;
+          reportSlip(file, block, first.start, reason, second.value, { start: first.start, end: second.end, text: first.value });
         }
       }
     }

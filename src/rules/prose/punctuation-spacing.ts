@@ -2,7 +2,8 @@
  * review-post:punctuation-spacing
  *
  * Flags spacing slips around punctuation in prose: a space before a comma,
- * semicolon, colon or full stop ("aware) , four"), a missing space after a
+ * semicolon, colon or full stop ("aware) , four"), or before a question or
+ * exclamation mark that ends a sentence ("with the `RUSTFLAGS` env ?"), a missing space after a
  * comma or semicolon between two words ("fast,small") or after a full stop
  * ("done.Next"), a missing space before an opening parenthesis after a word
  * ("devices(virtio-blk)"), and two spaces between two words of a sentence.
@@ -24,6 +25,8 @@
  *
  *   It is fast,small and done.Next time we look at it .
  *
+ *   How does it work with `cargo` ? The ? operator and the ! type are fine!
+ *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
@@ -33,19 +36,23 @@
  *   4:11-4:52: A space is missing after the comma: "fast,small" should be "fast, small".
  *   4:26-4:52: A space is missing after the full stop: "done.Next" should be "done. Next".
  *   4:50-4:52: No space before the full stop: "it ." should be "it.".
+ *   6:30-6:72: No space before the question mark: "`cargo` ?" should be "`cargo`?".
  */
 
 import type { Root } from 'mdast';
 import { isCommonWord } from '../kit/lexicon.js';
-import { placeOf, proseBlocks, type ProseBlock } from '../kit/prose.js';
+import { proseBlocks, reportSlip, type ProseBlock } from '../kit/prose.js';
 import { defineRule } from '../kit/rule.js';
 
-const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', ':': 'colon', '.': 'full stop' };
+const NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', ':': 'colon', '.': 'full stop', '?': 'question mark', '!': 'exclamation mark' };
 
 // Blanks before punctuation that ends a clause, after something written.
 // The punctuation must be followed by white space, so " ..." (an
 // ellipsis), " :)" and " .NET" do not count.
 const SPACE_BEFORE = /(?<=[\p{L}\p{N})\]"”’*_\uFFFC])[ \t]+([,;:.])(?=\s|$)/gu;
+// A question or exclamation mark set off by a space, where it ends the
+// sentence ("the env ?"); "the ? operator" and "the ! type" are names of code.
+const SPACE_BEFORE_END = /(?<=[\p{L}\p{N})\]"”’*_\uFFFC])[ \t]+([?!])(?=\s*$|\s+["“(]?\p{Lu})/gu;
 // Two words glued by a comma or semicolon; digits, code characters or a
 // short word around it make a list of values or "tl;dr".
 const NO_SPACE_AFTER = /(?<![\p{L}\p{N}_{=/.@-])(\p{L}{3,})([,;])(\p{L}{3,})(?![\p{L}\p{N}_}=/.@-])/gu;
@@ -66,19 +73,24 @@ interface Slip {
   at: number;
   reason: string;
   expected: string;
+  /** The text offsets to replace, and by what, when the fix is certain. */
+  fix?: { start: number; end: number; text: string };
 }
 
 function slipsOf(block: ProseBlock): Slip[] {
   const { text } = block;
   const slips: Slip[] = [];
-  for (const m of text.matchAll(SPACE_BEFORE)) {
+  for (const m of [...text.matchAll(SPACE_BEFORE), ...text.matchAll(SPACE_BEFORE_END)]) {
     const mark = m[1]!;
-    const before = words(text, m.index, -1);
+    const word = words(text, m.index, -1);
+    // As the reader sees it: inline code as written, not as its placeholder.
+    const before = block.shown(m.index - word.length, m.index);
     const written = `${before}${m[0]}`;
     slips.push({
       at: m.index,
       reason: `No space before the ${NAMES[mark]}: "${written}" should be "${before}${mark}".`,
       expected: `${before}${mark}`,
+      fix: { start: m.index, end: m.index + m[0].length, text: mark },
     });
   }
   for (const m of text.matchAll(NO_SPACE_AFTER)) {
@@ -119,6 +131,7 @@ function slipsOf(block: ProseBlock): Slip[] {
       at: m.index,
       reason: `Two spaces between "${before}" and "${after}": one is enough.`,
       expected: `${before} ${after}`,
+      fix: { start: m.index, end: m.index + m[0].length, text: ' ' },
     });
   }
   return slips.sort((a, b) => a.at - b.at);
@@ -126,10 +139,7 @@ function slipsOf(block: ProseBlock): Slip[] {
 
 const punctuationSpacing = defineRule({ id: 'punctuation-spacing', severity: 'info', docs: import.meta.url }, (tree, file) => {
   for (const block of proseBlocks(tree, file)) {
-    for (const slip of slipsOf(block)) {
-      const message = file.message(slip.reason, { place: placeOf(block, slip.at) });
-      message.expected = [slip.expected];
-    }
+    for (const slip of slipsOf(block)) reportSlip(file, block, slip.at, slip.reason, slip.expected, slip.fix);
   }
 });
 
