@@ -104,10 +104,13 @@ export async function run(files: string[], options: CliOptions, program: Command
   if (sources.length === 0) program.error('error: no input: name files, - for stdin, or --range A..B', { exitCode: 2 });
 
   const inputs: ReviewedInput[] = [];
+  // Config files were read too: --output and --reply must not replace them.
+  const read = [...named];
   const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
   for (const source of sources) {
     const settings = settingsFor(source, options);
+    if (settings.source) read.push(settings.source);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
     const siteDir = options.site ?? findSite(process.cwd(), settings);
     const onProgress = progress?.listener(source.name);
@@ -128,13 +131,13 @@ export async function run(files: string[], options: CliOptions, program: Command
     if (mails.length === 0) note('no comments, so no reply was written');
     mails.forEach((mail, i) => {
       const path = numbered(options.reply!, i, mails.length);
-      writeAtomic(path, mail, named);
+      writeAtomic(path, mail, read);
       note(`wrote ${path}`);
     });
   }
   const color = colours(options.color && !options.output);
   const out = FORMATS[options.format](inputs, { color, failLevel, mails, toolVersion: packageVersion() });
-  if (options.output) writeAtomic(options.output, out, named);
+  if (options.output) writeAtomic(options.output, out, read);
   else if (!options.reply || options.format !== 'text') process.stdout.write(out);
   if (damaged) return 2;
   return failing ? 1 : 0;
