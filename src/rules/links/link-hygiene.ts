@@ -79,7 +79,7 @@ import { sourceOf } from '../kit/text.js';
 import type { LintContext } from '../kit/context.js';
 import { contextOf } from '../kit/context.js';
 import { readFrontMatter } from '../kit/front-matter.js';
-import { seriesFiles } from '../kit/series.js';
+import { seriesHas } from '../kit/series.js';
 import { postPath, siteFileSize, type PostPath } from '../kit/site-paths.js';
 import { pointAt } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
@@ -245,8 +245,7 @@ function checkSiteLink(file: VFile, node: Link | Definition, context: LintContex
   const siteDir = context.siteDir;
   if (siteDir === undefined) return;
   const url = node.url;
-  const inSeries = (paths: string[]): boolean =>
-    (seriesFiles(context) ?? []).some((f) => f.status !== 'deleted' && paths.includes(f.path));
+  const inSeries = (paths: string[]): boolean => seriesHas(context, paths);
   const onDisk = (paths: string[]): boolean => paths.some((p) => siteFileSize(siteDir, p) !== undefined);
   const broken = (what: string): void => {
     file.message(`${what}, so the link would be broken. I'd check the address (or add the missing file to the series).`, { place: node.position });
