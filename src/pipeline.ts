@@ -13,10 +13,10 @@
 // limits on input, safe text for the terminal.
 
 import { defaultSettings, type Settings } from './config/settings.js';
-import { capFindings, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
+import { capFindings, MAX_FINDINGS_PER_RULE, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
 import { SkipList } from './core/skip-list.js';
 import { InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './core/types.js';
-import { lintMarkdown, processorFor } from './lint/processor.js';
+import { lintPost, processorFor } from './lint/processor.js';
 import { trailerIgnores } from './lint/suppress.js';
 import { decodeMail } from './mail/decode.js';
 import { kindOf, type Source } from './mail/input.js';
@@ -60,8 +60,14 @@ async function reviewPosts(patch: Patch, series: Patch[], options: ReviewOptions
       continue;
     }
     const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}) };
-    const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
-    const findings = capFindings(found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)));
+    // Rules build the findings the review keeps and count the rest.
+    const budget = { most: MAX_FINDINGS_PER_RULE, addedLines: post.addedLines };
+    const found = await lintPost(post.content, post.path, processorFor(settings), context, budget);
+    const findings = capFindings(
+      found.findings.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)),
+      MAX_FINDINGS_PER_RULE,
+      found.elided,
+    );
     posts.push({ post, findings });
   }
   if (skipped.length === 0) return { patch, posts };

@@ -239,10 +239,14 @@ export function markdownTooComplex(text: string): string | undefined {
  */
 export const MAX_FINDINGS_PER_RULE = 50;
 
-/** The findings, at most MAX_FINDINGS_PER_RULE of each rule; the last one kept says how many more there are. */
-export function capFindings(findings: Finding[], most = MAX_FINDINGS_PER_RULE): Finding[] {
+/**
+ * The findings, at most MAX_FINDINGS_PER_RULE of each rule; the last one kept
+ * says how many more there are, `elided` (counted, never built) included.
+ */
+export function capFindings(findings: Finding[], most = MAX_FINDINGS_PER_RULE, elided: ReadonlyMap<string, number> = new Map()): Finding[] {
   const totals = new Map<string, number>();
   for (const f of findings) totals.set(f.rule, (totals.get(f.rule) ?? 0) + 1);
+  for (const [rule, n] of elided) if (totals.has(rule)) totals.set(rule, totals.get(rule)! + n);
   if ([...totals.values()].every((n) => n <= most)) return findings;
   const seen = new Map<string, number>();
   const kept: Finding[] = [];
