@@ -10,6 +10,8 @@ import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { patchMail } from '../../scripts/patch-mail.js';
+import { releasePost } from '../../scripts/release-post.js';
 import { hookScript } from '../../src/cli/hook.js';
 import { cli, fixture, root } from '../helpers.js';
 
@@ -259,6 +261,23 @@ describe("commander's own errors carry no raw control characters", () => {
     expect(run.stderr).toContain('\\x1b');
     expect(run.stderr).not.toMatch(RAW_CONTROL);
   });
+});
+
+describe('release announcements are reviewed, never refused', () => {
+  // Node.js-style: a changelog list of items full of links, code spans and bold subsystem names.
+  it.each([200, 1000])('a release post of %i changelog items, mailed as a patch', (commits) => {
+    const post = releasePost({ commits });
+    const mail = patchMail(post.trimEnd().split('\n'), { subject: '[PATCH] Announce Node v18.0.0', path: '_posts/2022-04-19-node-v18.md' });
+    const dir = scratch();
+    writeFileSync(join(dir, 'release.eml'), mail);
+    const run = command(['--no-config', '--format', 'json', join(dir, 'release.eml')], { timeout: 120_000 });
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.status);
+    const report = JSON.parse(run.stdout) as { inputs: { patches: { posts: { path: string }[]; skipped: unknown[] }[] }[] };
+    const patch = report.inputs[0]!.patches[0]!;
+    expect(patch.posts.map((p) => p.path)).toEqual(['_posts/2022-04-19-node-v18.md']);
+    expect(patch.skipped).toEqual([]);
+  }, 180_000);
 });
 
 describe('memory', () => {

@@ -61,6 +61,8 @@ export interface FindingBudget {
   addedLines?: ReadonlySet<number>;
   /** Per rule, the hits on kept lines that were counted and not built. */
   elided: Map<string, number>;
+  /** Whether the post has lint comments, found by the first rule that runs. */
+  directives?: boolean;
 }
 
 declare module 'vfile' {
@@ -101,7 +103,9 @@ function hasDirectives(tree: Root): boolean {
 function budgeted<Options>(id: string, check: (tree: Root, file: VFile, options: Options) => void): (tree: Root, file: VFile, options: Options) => void {
   return (tree, file, options) => {
     const budget = file.data.reviewPostBudget;
-    if (budget === undefined || hasDirectives(tree)) return check(tree, file, options);
+    if (budget === undefined) return check(tree, file, options);
+    budget.directives ??= hasDirectives(tree);
+    if (budget.directives) return check(tree, file, options);
     const build = file.message.bind(file);
     // Keys of the first `most` kept findings by place, in order.
     const kept: number[] = [];
