@@ -3,28 +3,21 @@
 
 import type { Nodes } from 'mdast';
 import type { VFile } from 'vfile';
+import { lineStarts, pointOf } from './prose.js';
 
 // Where each line of the last text asked about starts: rules ask for many
 // points of one post, and counting lines from the top for each is quadratic.
 let lastText: string | undefined;
-let lineStarts: number[] = [];
+let starts: number[] = [];
 
 /** The 1-based line and column of an offset in the file's text. */
 export function pointAt(text: string, offset: number): { line: number; column: number } {
   if (text !== lastText) {
     lastText = text;
-    lineStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    starts = lineStarts(text);
   }
-  // The last line start at or before the offset (a newline at `offset` is still on its line).
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  const { line, column } = pointOf(starts, offset);
+  return { line, column };
 }
 
 export function humanSize(bytes: number): string {
