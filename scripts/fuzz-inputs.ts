@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Source } from '../src/mail/input.js';
 import { patchMail } from './patch-mail.js';
+import { releasePost } from './release-post.js';
 
 /** Seeds to mutate: mail (mbox, eml, patch) and Markdown posts. */
 export interface Pool {
@@ -30,7 +31,24 @@ export function filesUnder(dir: string, name: RegExp): string[] {
   });
 }
 
-/** The pool: mail from `fixtures/`, posts from `fixtures/` patches and the corpus. */
+/** The items of the corpus's release posts (QEMU's `qemu-X-Y-Z`, Rust's `Rust-1.N`): the notable changes of release-shaped posts. */
+export function releaseHighlights(corpus: string | undefined): string[] {
+  if (!corpus) return [];
+  return filesUnder(corpus, /(?:^\d{4}-\d{2}-\d{2}-qemu-\d|^Rust-1\.\d+(?:\.\d+)?\.md$|release)/i)
+    .flatMap((path) => readFileSync(path, 'utf8').split('\n'))
+    .filter((line) => /^\s*[*-]\s+\S/.test(line) && line.length < 300);
+}
+
+/** Release announcements (issue 15): Node.js-style changelogs of some sizes, their notable changes from the corpus. */
+export function releasePosts(corpus: string | undefined): { name: string; text: string }[] {
+  const highlights = releaseHighlights(corpus);
+  return [20, 300, 1000].map((commits, i) => ({
+    name: `release-${commits}.md`,
+    text: releasePost({ commits, seed: i + 1, ...(highlights.length > 0 ? { highlights } : {}) }),
+  }));
+}
+
+/** The pool: mail from `fixtures/`, posts from `fixtures/` patches, the corpus and release posts built from it. */
 export function loadPool(fixtures: string, corpus: string | undefined, maxPostBytes = Infinity): Pool {
   const mails = filesUnder(fixtures, /\.(?:mbox|eml|patch)$/).map((path) => ({ name: path, data: readFileSync(path) }));
   const posts = [
@@ -44,6 +62,7 @@ export function loadPool(fixtures: string, corpus: string | undefined, maxPostBy
         .join('\n'),
     })),
     ...(corpus ? filesUnder(corpus, /\.(?:md|markdown)$/) : []).map((path) => ({ name: path, text: readFileSync(path, 'utf8') })),
+    ...releasePosts(corpus),
   ]
     .filter((p) => p.text.trim() !== '')
     .map((p) => ({ ...p, text: p.text.slice(0, maxPostBytes) }));
@@ -170,5 +189,16 @@ export function inputArbitrary(pool: Pool): fc.Arbitrary<Source> {
     hostileMarkdown.map((text) => ({ name: 'hostile.eml', data: Buffer.from(mailOfPost(text), 'utf8') })),
     fc.uint8Array({ maxLength: 2000 }).map((bytes) => ({ name: 'random.bin', data: Buffer.from(bytes) })),
   );
-  return fc.oneof(...arbitraries);
+  // A release post, as it is and mailed: the genre the limits must never
+  // refuse. Up to 400 changelog items (80 KB; the pool has one of 1,000), and
+  // drawn less often than the rest: a review of one costs 100 times a mail's.
+  const release = fc.tuple(fc.integer({ min: 1, max: 400 }), fc.nat(), fc.array(mutation, { maxLength: 3 })).map(([commits, seed, ms]) =>
+    mutate(Buffer.from(releasePost({ commits, seed }), 'utf8'), ms).toString('utf8'),
+  );
+  const releases = fc.oneof(
+    release.map((text) => ({ name: 'release.md', data: Buffer.from(text, 'utf8') })),
+    release.map((text) => ({ name: 'release.eml', data: Buffer.from(mailOfPost(text, '_posts/2022-04-19-release.md', '[PATCH] Announce the release'), 'utf8') })),
+  );
+  return fc.oneof(...arbitraries.map((arbitrary) => ({ arbitrary, weight: 10 })), { arbitrary: releases, weight: 1 });
 }
+

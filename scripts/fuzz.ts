@@ -72,7 +72,13 @@ function save(out: string, index: number, what: string, source: Source, detail: 
 
 type Report =
   | { type: 'start'; index: number }
-  | { type: 'end'; index: number; ms: number; outcome: 'reviewed' | 'refused' | 'exception'; error?: string };
+  | { type: 'end'; index: number; ms: number; cpuMs: number; outcome: 'reviewed' | 'refused' | 'exception'; error?: string };
+
+/** CPU time (user + system) since `from`, in ms: on a loaded machine, wall time says more about the others. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
 
 async function runChild(options: Options, from: number): Promise<void> {
   const { exercise } = await import('./fuzz-check.js');
@@ -81,6 +87,7 @@ async function runChild(options: Options, from: number): Promise<void> {
     const source = inputAt(options.seed, index);
     await send({ type: 'start', index });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     let outcome: 'reviewed' | 'refused' | 'exception';
     let error: string | undefined;
     try {
@@ -90,9 +97,10 @@ async function runChild(options: Options, from: number): Promise<void> {
       error = (caught as Error)?.stack ?? String(caught);
     }
     const ms = performance.now() - started;
+    const cpuMs = cpuSince(cpu);
     if (outcome === 'exception') save(options.out, index, 'exception', source, error ?? '');
-    else if (ms > options.slowMs) save(options.out, index, 'slow', source, `${ms.toFixed(0)} ms`);
-    await send({ type: 'end', index, ms, outcome, ...(error ? { error: error.split('\n')[0] } : {}) });
+    else if (ms > options.slowMs) save(options.out, index, 'slow', source, `${ms.toFixed(0)} ms, ${cpuMs.toFixed(0)} ms CPU`);
+    await send({ type: 'end', index, ms, cpuMs, outcome, ...(error ? { error: error.split('\n')[0] } : {}) });
   }
 }
 
@@ -107,11 +115,14 @@ interface Totals {
   crashes: number;
   slow: number;
   slowest: { ms: number; index: number };
+  /** Inputs over the slow limit in CPU time, and the slowest in CPU time. */
+  slowCpu: number;
+  slowestCpu: { ms: number; index: number };
   times: number[];
 }
 
 function runParent(options: Options): Promise<Totals> {
-  const totals: Totals = { done: 0, reviewed: 0, refused: 0, exceptions: 0, hangs: 0, crashes: 0, slow: 0, slowest: { ms: 0, index: -1 }, times: [] };
+  const totals: Totals = { done: 0, reviewed: 0, refused: 0, exceptions: 0, hangs: 0, crashes: 0, slow: 0, slowest: { ms: 0, index: -1 }, slowCpu: 0, slowestCpu: { ms: 0, index: -1 }, times: [] };
   const started = Date.now();
   const script = fileURLToPath(import.meta.url);
   let nextLog = 1000;
@@ -160,13 +171,15 @@ function runParent(options: Options): Promise<Totals> {
         }
         if (report.ms > options.slowMs) {
           totals.slow++;
-          console.log(`input ${report.index}: slow, ${report.ms.toFixed(0)} ms`);
+          console.log(`input ${report.index}: slow, ${report.ms.toFixed(0)} ms (${report.cpuMs.toFixed(0)} ms CPU)`);
         }
+        if (report.cpuMs > options.slowMs) totals.slowCpu++;
+        if (report.cpuMs > totals.slowestCpu.ms) totals.slowestCpu = { ms: report.cpuMs, index: report.index };
         if (report.ms > totals.slowest.ms) totals.slowest = { ms: report.ms, index: report.index };
         if (totals.done >= nextLog) {
           nextLog += 1000;
           const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-          console.log(`${totals.done} inputs, ${totals.exceptions} exceptions, ${totals.hangs} hangs, ${totals.crashes} crashes, ${totals.slow} slow, slowest ${totals.slowest.ms.toFixed(0)} ms (input ${totals.slowest.index}), ${minutes} min`);
+          console.log(`${totals.done} inputs, ${totals.exceptions} exceptions, ${totals.hangs} hangs, ${totals.crashes} crashes, ${totals.slow} slow, slowest ${totals.slowest.ms.toFixed(0)} ms (input ${totals.slowest.index}), ${totals.slowCpu} over in CPU (slowest ${totals.slowestCpu.ms.toFixed(0)} ms), ${minutes} min`);
         }
       });
       child.on('exit', (code, signal) => {
@@ -204,8 +217,9 @@ async function main(): Promise<number> {
     const source = inputAt(options.seed, options.only);
     save(options.out, options.only, 'replay', source, '');
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const outcome = await exercise(source);
-    console.log(`input ${options.only} (${source.name}, ${source.data.length} bytes): ${outcome} in ${(performance.now() - started).toFixed(0)} ms; saved in ${options.out}`);
+    console.log(`input ${options.only} (${source.name}, ${source.data.length} bytes): ${outcome} in ${(performance.now() - started).toFixed(0)} ms, ${cpuSince(cpu).toFixed(0)} ms CPU; saved in ${options.out}`);
     return 0;
   }
   console.log(`fuzz: ${options.inputs} inputs, seed ${options.seed}, ${options.workers} workers, failures to ${options.out}`);
@@ -218,7 +232,8 @@ async function main(): Promise<number> {
       `fuzz done: ${totals.done} inputs in ${seconds.toFixed(0)} s (seed ${options.seed})`,
       `  reviewed ${totals.reviewed}, refused with one line ${totals.refused}`,
       `  uncaught exceptions ${totals.exceptions}, hangs ${totals.hangs}, crashes ${totals.crashes}`,
-      `  over ${options.slowMs} ms: ${totals.slow}; slowest ${totals.slowest.ms.toFixed(0)} ms (input ${totals.slowest.index}); median ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, p99.9 ${percentile(sorted, 99.9).toFixed(0)} ms`,
+      `  over ${options.slowMs} ms of CPU: ${totals.slowCpu}; slowest ${totals.slowestCpu.ms.toFixed(0)} ms CPU (input ${totals.slowestCpu.index})`,
+      `  over ${options.slowMs} ms of wall time: ${totals.slow}; slowest ${totals.slowest.ms.toFixed(0)} ms (input ${totals.slowest.index}); median ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, p99.9 ${percentile(sorted, 99.9).toFixed(0)} ms`,
     ].join('\n'),
   );
   return totals.exceptions + totals.hangs + totals.crashes + totals.slow === 0 ? 0 : 1;

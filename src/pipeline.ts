@@ -13,10 +13,10 @@
 // limits on input, safe text for the terminal.
 
 import { defaultSettings, type Settings } from './config/settings.js';
-import { capFindings, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
+import { capFindings, degradeMarkdown, MAX_FINDINGS_PER_RULE, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
 import { SkipList } from './core/skip-list.js';
 import { InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './core/types.js';
-import { lintMarkdown, processorFor } from './lint/processor.js';
+import { lintPost, processorFor } from './lint/processor.js';
 import { trailerIgnores } from './lint/suppress.js';
 import { decodeMail } from './mail/decode.js';
 import { kindOf, type Source } from './mail/input.js';
@@ -56,16 +56,26 @@ export async function reviewPosts(patch: Patch, series: Patch[], options: Review
   const posts = [];
   const skipped: Skip[] = [];
   for (const post of patch.posts) {
-    // Checked before remark sees it: some shapes cost the parser quadratic
-    // time or overflow its stack, and a stranger's mail may hold them.
+    // Checked before remark sees it: some shapes overflow its stack or cost
+    // it time beyond bound whatever is left out, and a stranger's mail may hold them.
     const tooComplex = markdownTooComplex(post.content);
     if (tooComplex) {
       skipped.push({ reason: `${post.path} was not reviewed: ${tooComplex}`, damaged: true });
       continue;
     }
+    // A paragraph that would cost the parser quadratic time is left out,
+    // not the post: the rest is reviewed at its own lines, and a note says so.
+    const degraded = degradeMarkdown(post.content);
+    if (degraded.note !== undefined) skipped.push({ reason: `in ${post.path} ${degraded.note}` });
     const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}), ...(options.site ? { site: options.site } : {}) };
-    const found = await lintMarkdown(post.content, post.path, processorFor(settings), context);
-    const findings = capFindings(found.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)));
+    // Rules build the findings the review keeps and count the rest.
+    const budget = { most: MAX_FINDINGS_PER_RULE, addedLines: post.addedLines };
+    const found = await lintPost(degraded.text, post.path, processorFor(settings), context, budget);
+    const findings = capFindings(
+      found.findings.filter((f) => onAddedLines(f, post) && !ignored.has(f.rule)),
+      MAX_FINDINGS_PER_RULE,
+      found.elided,
+    );
     posts.push({ post, findings });
   }
   if (skipped.length === 0) return { patch, posts };

@@ -1,6 +1,7 @@
 // The command line: options in, review out, and an exit status CI can use.
 // Importing it has no effect: src/cli.ts (or the bundle, src/bin.cts) runs it.
 
+import { safeLine } from '../core/safe-text.js';
 import { InputError } from '../core/types.js';
 import { runFix } from './commands/fix.js';
 import { followUpCommand } from './commands/follow-up.js';
@@ -24,7 +25,9 @@ export async function main(argv: string[]): Promise<number> {
     .description('install a sendemail-validate hook that runs review-post before git send-email')
     .option('--force', 'replace a hook that review-post did not write')
     .action((options: { force?: boolean }) => {
-      const { path, replaced } = installHook(options);
+      const { replaced, ...installed } = installHook(options);
+      // The path is the repository's: a folder name may hold control characters.
+      const path = safeLine(installed.path);
       process.stdout.write(
         `${replaced ? 'Replaced' : 'Installed'} ${path}\n` +
           'git send-email now reviews each post before sending; a finding stops the send.\n' +
@@ -65,11 +68,19 @@ function fail(error: unknown): number {
 
 /** Run the command on `argv` in this process: its exit status, pipe errors handled. */
 export function runCommand(argv: string[]): void {
-  // `review-post ... | head` closes the pipe early: that is not an error to report.
+  // `review-post ... | head` closes the pipe early: that is not an error to
+  // report. Any other write error (a full disk: ENOSPC) is one line, exit 2.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (stream === process.stdout) {
+        try {
+          note(`the output cannot be written: ${error.message.split('\n')[0]}`);
+        } catch {
+          // stderr is gone too: the exit status says it.
+        }
+      }
+      process.exit(2);
     });
   }
   main(argv).then(

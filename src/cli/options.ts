@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { safeLine } from '../core/safe-text.js';
 import { FAIL_LEVELS, type FailLevel } from '../core/severity.js';
 import { FORMAT_NAMES, type Format } from '../render/index.js';
 
@@ -86,6 +87,11 @@ Exit status: 0 no findings at or above the fail level, 1 findings, 2 bad usage
 or input that cannot be read as mail or Markdown. With --reply or --format
 mail: 0 a reply was written, 1 none was needed (no comments), 2 as above.`;
 
+/** Commander's messages quote what was typed (`-f $'\e]0;x\a'`): safe line by line. */
+function safeLines(text: string): string {
+  return text.split('\n').map(safeLine).join('\n');
+}
+
 /** The main command with its options; the caller adds the action. */
 export function reviewCommand(): Command {
   return new Command()
@@ -120,7 +126,7 @@ export function reviewCommand(): Command {
     .option('--explain <rule>', "print a rule's documentation, with its examples")
     .addHelpText('after', EXAMPLES)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `review-post: ${s}` : s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(safeLines(s.startsWith('error:') ? `review-post: ${s}` : s)) });
 }
 
 function wholeNumber(value: string): number {

@@ -155,11 +155,14 @@ export async function run(files: string[], options: CliOptions, program: Command
   }
 
   const inputs: ReviewedInput[] = [];
+  // Config files were read too: --output and --reply must not replace them.
+  const read = [...named];
   const progress = terminalProgress();
   let failLevel: FailLevel = options.failLevel ?? 'warning';
   const told = new Set<string>();
   const review = async (source: Source): Promise<void> => {
     const { settings, found, review: site } = reviewSetup(source, options);
+    if (settings.source) read.push(settings.source);
     failLevel = options.failLevel ?? settings.failLevel ?? failLevel;
     // What could not be learned is said once per site; the review goes on with what holds everywhere.
     if (found !== undefined && !told.has(found.root)) {
@@ -188,13 +191,13 @@ export async function run(files: string[], options: CliOptions, program: Command
     if (mails.length === 0 && !options.quiet) note('no comments, so no reply was written');
     mails.forEach((mail, i) => {
       const path = numbered(options.reply!, i, mails.length);
-      writeAtomic(path, mail, named);
+      writeAtomic(path, mail, read);
       if (!options.quiet) note(`wrote ${path}`);
     });
   }
   const color = colours(options.color && !options.output);
   const out = FORMATS[options.format](inputs, { color, failLevel, mails, toolVersion: packageVersion() });
-  if (options.output) writeAtomic(options.output, out, named);
+  if (options.output) writeAtomic(options.output, out, read);
   else if (!options.reply || options.format !== 'text') process.stdout.write(out);
   if (damaged) return 2;
   // A reply is what was asked for: 0 when there is one to send, so that

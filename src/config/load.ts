@@ -59,7 +59,8 @@ export function applyConfig(base: Settings, raw: unknown, file: string): Setting
   }
   let settings: Settings = { ...base, source: file, rules: new Map(base.rules) };
   if (raw.extends !== undefined) {
-    if (typeof raw.extends !== 'string' || !(raw.extends in PRESETS)) {
+    // Own keys only: `in` would take "__proto__" and "toString" for presets.
+    if (typeof raw.extends !== 'string' || !Object.hasOwn(PRESETS, raw.extends)) {
       throw new ConfigError(file, 'extends', `must be one of ${Object.keys(PRESETS).join(', ')}`);
     }
     settings = withPreset(settings, raw.extends as PresetName);

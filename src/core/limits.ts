@@ -44,23 +44,27 @@ export const MAX_NESTED_WEIGHT = 3_000;
  * Emphasis and link brackets (`*`, `_`, `[`, `]`) in one paragraph cost
  * micromark time in the square of their number (a paragraph of 16,000 `*`
  * takes minutes), and so do its lines after a bracket left open (`![` and
- * 8,000 lines: 4 s). The sum over blank-line-separated stretches of the
- * square of their delimiters and lines is capped; the corpus needs 740,776.
+ * 8,000 lines: 4 s). Measured per paragraph as the square of its delimiters
+ * and lines. A paragraph above this, or one that would bring the post's sum
+ * above it, is not parsed (the rest of the post is reviewed, and a note names
+ * it); the corpus needs 740,776 in one post.
  */
 export const MAX_INLINE_WEIGHT = 4_000_000;
 
 /**
- * Words after a `[` not yet closed in the same paragraph, summed as squares
- * per paragraph: GFM's autolink resolution looks back over them for every
- * word (2,000 lines of `ab; cd=ef` after one `[` take 1.7 s). The corpus needs
- * 250 words in one paragraph, counting those inside link texts.
+ * Words after a `[` not yet closed in the same paragraph, squared per
+ * paragraph: GFM's autolink resolution looks back over them for every word
+ * (2,000 lines of `ab; cd=ef` after one `[` take 1.7 s). Capped like
+ * MAX_INLINE_WEIGHT; the corpus needs 250 words in one paragraph, counting
+ * those inside link texts.
  */
 export const MAX_OPEN_BRACKET_WEIGHT = 4_000_000;
 
 /**
- * Closing brackets times words, summed per paragraph: at each `]` the GFM
- * footnote parser walks back over the paragraph's tokens for its opening
- * (2,000 `]` among 15,000 words take 1.4 s). The corpus needs 280,655.
+ * Closing brackets times words, per paragraph: at each `]` the GFM footnote
+ * parser walks back over the paragraph's tokens for its opening (2,000 `]`
+ * among 15,000 words take 1.4 s). Capped like MAX_INLINE_WEIGHT; the corpus
+ * needs 280,655.
  */
 export const MAX_CLOSE_BRACKET_WEIGHT = 3_000_000;
 
@@ -68,14 +72,15 @@ export const MAX_CLOSE_BRACKET_WEIGHT = 3_000_000;
  * Characters without a blank between them, summed as squares of each run:
  * micromark's GFM autolink scan restarts along a run of characters a mail
  * address may hold (`a=?` 33,000 times takes 7 s). Caps a single run near
- * 6,000 characters; the corpus needs 3.6 million in one post (its longest
- * run is a 951-character URL).
+ * 6,000 characters, like MAX_INLINE_WEIGHT per paragraph; the corpus needs
+ * 3.6 million in one post (its longest run is a 951-character URL).
  */
 export const MAX_RUN_WEIGHT = 40_000_000;
 
 /**
  * Table cells, counted as `|` anywhere: GFM tables cost micromark some
- * 60 µs a cell (a table of 260,000 cells takes 17 s). The corpus has 256 at most.
+ * 60 µs a cell (a table of 260,000 cells takes 17 s). Capped like
+ * MAX_INLINE_WEIGHT per paragraph; the corpus has 256 at most.
  */
 export const MAX_TABLE_PIPES = 10_000;
 
@@ -96,8 +101,29 @@ export function sizeText(bytes: number): string {
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
-/** What the limits measure in a post's Markdown. */
-export interface MarkdownMeasures {
+/** What costs micromark time in one paragraph: the measures capped per paragraph and per post. */
+export interface ParagraphWeights {
+  /** The square of its lines and its `*`, `_`, `[`, `]`. */
+  inline: number;
+  /** The square of its words after an open `[`. */
+  openBracket: number;
+  /** Its `]` times its words. */
+  closeBracket: number;
+  /** Sum over its runs of non-blank characters of the square of their length. */
+  runs: number;
+  /** Its `|` characters. */
+  pipes: number;
+}
+
+/** A paragraph as the limits see it: lines between blank lines, split where a list item starts. */
+export interface Paragraph extends ParagraphWeights {
+  /** Its first and last line, 1-based. */
+  from: number;
+  to: number;
+}
+
+/** What the limits measure in a post's Markdown: the post's own measures, and each paragraph's. */
+export interface MarkdownMeasures extends ParagraphWeights {
   bytes: number;
   lines: number;
   /** The deepest nesting a line can open (an upper bound), and the first line that does. */
@@ -105,37 +131,44 @@ export interface MarkdownMeasures {
   deepestLine: number;
   /** Sum over lines that open containers of their depth less one. */
   nested: number;
-  /** Sum over blank-line-separated stretches of the square of their lines and their `*`, `_`, `[`, `]`. */
-  inline: number;
-  /** `|` characters. */
-  pipes: number;
-  /** Sum over runs of non-blank characters of the square of their length. */
-  runs: number;
-  /** Sum over blank-line-separated stretches of the square of their words after an open `[`. */
-  openBracket: number;
-  /** Sum over blank-line-separated stretches of their `]` times their words. */
-  closeBracket: number;
+  paragraphs: Paragraph[];
 }
+
+const WEIGHTS = ['inline', 'openBracket', 'closeBracket', 'runs', 'pipes'] as const;
 
 /**
  * Reads each line once; blocks are not parsed, only line prefixes, so that
  * nothing can hide from the measures: code blocks, front matter and HTML are
- * measured like prose (micromark's view of them could be faked).
+ * measured like prose (micromark's view of them could be faked). A paragraph
+ * ends at a blank line, and where a list item starts as micromark starts one
+ * (a changelog's thousand items are a thousand paragraphs, not one): a
+ * bullet or `1.` within three columns of the paragraph's container, or any
+ * ordered item left of a list item's content. Where that is unsure, lines
+ * are kept together: a paragraph measured too long costs a note, one measured
+ * too short would cost time.
  */
 export function measureMarkdown(text: string, stopAfterLines = Infinity): MarkdownMeasures {
-  const m: MarkdownMeasures = { bytes: Buffer.byteLength(text, 'utf8'), lines: 0, deepest: 0, deepestLine: 0, nested: 0, inline: 0, pipes: 0, runs: 0, openBracket: 0, closeBracket: 0 };
-  // Delimiters and lines of the current stretch: a bracket left open makes
+  const m: MarkdownMeasures = { bytes: Buffer.byteLength(text, 'utf8'), lines: 0, deepest: 0, deepestLine: 0, nested: 0, inline: 0, pipes: 0, runs: 0, openBracket: 0, closeBracket: 0, paragraphs: [] };
+  // Delimiters and lines of the current paragraph: a bracket left open makes
   // micromark's time grow with the square of the lines after it too.
-  let stretch = 0;
+  let current: Paragraph | undefined;
+  let delimiters = 0;
   let open = 0;
   let bracketed = 0;
   let closes = 0;
   let words = 0;
-  const endStretch = (): void => {
-    m.inline += stretch * stretch;
-    m.openBracket += bracketed * bracketed;
-    m.closeBracket += closes * words;
-    stretch = 0;
+  // Where the current paragraph's container content starts, and whether that container is a list item.
+  let contentColumn = 0;
+  let inItem = false;
+  const endParagraph = (): void => {
+    if (current === undefined) return;
+    current.inline = delimiters * delimiters;
+    current.openBracket = bracketed * bracketed;
+    current.closeBracket = closes * words;
+    for (const weight of WEIGHTS) m[weight] += current[weight];
+    m.paragraphs.push(current);
+    current = undefined;
+    delimiters = 0;
     open = 0;
     bracketed = 0;
     closes = 0;
@@ -154,22 +187,39 @@ export function measureMarkdown(text: string, stopAfterLines = Infinity): Markdo
     let columns = 0;
     let markers = 0;
     let i = 0;
+    // Where the line is, in columns; where its last container's content starts, and whether that is a list item's.
+    let column = 0;
+    let lastColumn = 0;
+    let lastIsItem = false;
+    let startsItem = false;
     while (i < line.length) {
       const c = line[i];
       if (c === ' ') {
         columns++;
+        column++;
         i++;
       } else if (c === '\t') {
         columns += 4;
+        column += 4;
         i++;
       } else if (c === '>') {
         markers++;
+        column++;
         i++;
+        lastIsItem = false;
+        lastColumn = column + 1;
       } else {
         const marker = LIST_MARKER.exec(line.slice(i, i + 11));
         if (marker === null) break;
+        if (!startsItem && current !== undefined) {
+          const bulletOrOne = /^(?:[-+*]|0*1[.)])$/.test(marker[0]);
+          startsItem = (bulletOrOne && column < contentColumn + 4) || (inItem && column < contentColumn);
+        }
         markers++;
+        column += marker[0].length;
         i += marker[0].length;
+        lastIsItem = true;
+        lastColumn = column + 1;
       }
     }
     // A line of markers alone still opens its containers (empty items).
@@ -181,16 +231,25 @@ export function measureMarkdown(text: string, stopAfterLines = Infinity): Markdo
       }
       m.nested += depth - 1;
     }
-    if (i === line.length || line.slice(i).trim() === '') {
-      endStretch();
+    // Only a blank line ends a paragraph: a line of markers alone may not
+    // (`*` alone cannot interrupt one), so it is kept in it, a line long.
+    if (line.trim() === '') {
+      endParagraph();
       continue;
     }
-    stretch++;
+    if (startsItem) endParagraph();
+    if (current === undefined) {
+      current = { from: m.lines, to: m.lines, inline: 0, openBracket: 0, closeBracket: 0, runs: 0, pipes: 0 };
+      contentColumn = markers > 0 ? lastColumn : 0;
+      inItem = lastIsItem;
+    }
+    current.to = m.lines;
+    delimiters++;
     let run = 0;
     for (let k = i; k < line.length; k++) {
       const c = line.charCodeAt(k);
       if (c === 32 || c === 9) {
-        m.runs += run * run;
+        current.runs += run * run;
         run = 0;
         continue;
       }
@@ -200,21 +259,25 @@ export function measureMarkdown(text: string, stopAfterLines = Infinity): Markdo
       }
       // * _ [ ]
       if (c === 42 || c === 95 || c === 91 || c === 93) {
-        stretch++;
+        delimiters++;
         if (c === 91) open++;
         else if (c === 93) {
           closes++;
           if (open > 0) open--;
         }
-      } else if (c === 124) m.pipes++;
+      } else if (c === 124) current.pipes++;
     }
-    m.runs += run * run;
+    current.runs += run * run;
   }
-  endStretch();
+  endParagraph();
   return m;
 }
 
-/** Why a post's Markdown is beyond what can be reviewed in bounded time, or undefined when it is fine. */
+/**
+ * Why a post's Markdown is beyond what can be reviewed in bounded time, or
+ * undefined when it is fine: its size, its lines and its nesting. Paragraphs
+ * that would be slow are not refused here but left out (degradeMarkdown).
+ */
 export function markdownTooComplex(text: string): string | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_POST_BYTES) return `it has ${size(bytes)}, more than the ${size(MAX_POST_BYTES)} a post may have`;
@@ -224,12 +287,62 @@ export function markdownTooComplex(text: string): string | undefined {
     return `it is too deeply nested to review: line ${count(m.deepestLine)} nests more than ${MAX_NESTING} quotes or lists`;
   }
   if (m.nested > MAX_NESTED_WEIGHT) return 'it has too many nested lists and quotes to review';
-  if (m.pipes > MAX_TABLE_PIPES) return `it has too many table cells to review (more than ${count(MAX_TABLE_PIPES)} |)`;
-  if (m.inline > MAX_INLINE_WEIGHT) return 'it has paragraphs too long or too full of emphasis and link brackets (* _ [ ]) to review';
-  if (m.openBracket > MAX_OPEN_BRACKET_WEIGHT) return 'it has paragraphs with thousands of words after a `[` left open, too many to review';
-  if (m.closeBracket > MAX_CLOSE_BRACKET_WEIGHT) return 'it has paragraphs with thousands of `]` among thousands of words, too many to review';
-  if (m.runs > MAX_RUN_WEIGHT) return 'it has runs of thousands of characters without a blank, too long to review';
   return undefined;
+}
+
+const CAPS: Record<(typeof WEIGHTS)[number], { most: number; why: string }> = {
+  inline: { most: MAX_INLINE_WEIGHT, why: 'too long or too full of emphasis and link brackets (* _ [ ])' },
+  openBracket: { most: MAX_OPEN_BRACKET_WEIGHT, why: 'thousands of words after a `[` left open' },
+  closeBracket: { most: MAX_CLOSE_BRACKET_WEIGHT, why: 'thousands of `]` among thousands of words' },
+  runs: { most: MAX_RUN_WEIGHT, why: 'runs of thousands of characters without a blank' },
+  pipes: { most: MAX_TABLE_PIPES, why: `more than ${count(MAX_TABLE_PIPES)} table cells` },
+};
+
+/** A post with the paragraphs that would be slow to parse blanked out, and a note that names them. */
+export interface DegradedMarkdown {
+  /** The text with the same lines, those of the paragraphs left out made empty. */
+  text: string;
+  /** The paragraphs left out, first line and last. */
+  left: { from: number; to: number }[];
+  /** What was left out and why, for the review's notes ("the paragraph at lines 4-9, too slow ..."); undefined when nothing was. */
+  note?: string;
+}
+
+/** A fence line is kept, so that a code block around a left-out paragraph still closes. */
+const FENCE = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])?[ \t]*(?:```|~~~)/;
+
+/**
+ * Leave out, paragraph by paragraph, what would cost micromark more than
+ * bounded time: a paragraph above a cap, or one that would bring the post's
+ * sum above it. The rest of the post is reviewed as it is, at its own lines.
+ */
+export function degradeMarkdown(text: string): DegradedMarkdown {
+  const m = measureMarkdown(text);
+  const sums: ParagraphWeights = { inline: 0, openBracket: 0, closeBracket: 0, runs: 0, pipes: 0 };
+  const left: Paragraph[] = [];
+  const why = new Set<string>();
+  for (const paragraph of m.paragraphs) {
+    const over = WEIGHTS.filter((w) => sums[w] + paragraph[w] > CAPS[w].most);
+    if (over.length === 0) {
+      for (const w of WEIGHTS) sums[w] += paragraph[w];
+      continue;
+    }
+    left.push(paragraph);
+    for (const w of over) why.add(CAPS[w].why);
+  }
+  if (left.length === 0) return { text, left: [] };
+  const lines = text.split('\n');
+  for (const { from, to } of left) {
+    for (let l = from; l <= to; l++) if (!FENCE.test(lines[l - 1]!)) lines[l - 1] = '';
+  }
+  const span = (p: Paragraph): string => (p.from === p.to ? `line ${count(p.from)}` : `lines ${count(p.from)}-${count(p.to)}`);
+  const shown = left.slice(0, 5).map(span).join(', ') + (left.length > 5 ? ` and ${count(left.length - 5)} more` : '');
+  const which = left.length === 1 ? `the paragraph at ${shown}` : `${count(left.length)} paragraphs (${shown})`;
+  return {
+    text: lines.join('\n'),
+    left: left.map(({ from, to }) => ({ from, to })),
+    note: `${which}, too slow to parse (${[...why].join('; ')}); the rest of the post was reviewed`,
+  };
 }
 
 /**
@@ -239,10 +352,14 @@ export function markdownTooComplex(text: string): string | undefined {
  */
 export const MAX_FINDINGS_PER_RULE = 50;
 
-/** The findings, at most MAX_FINDINGS_PER_RULE of each rule; the last one kept says how many more there are. */
-export function capFindings(findings: Finding[], most = MAX_FINDINGS_PER_RULE): Finding[] {
+/**
+ * The findings, at most MAX_FINDINGS_PER_RULE of each rule; the last one kept
+ * says how many more there are, `elided` (counted, never built) included.
+ */
+export function capFindings(findings: Finding[], most = MAX_FINDINGS_PER_RULE, elided: ReadonlyMap<string, number> = new Map()): Finding[] {
   const totals = new Map<string, number>();
   for (const f of findings) totals.set(f.rule, (totals.get(f.rule) ?? 0) + 1);
+  for (const [rule, n] of elided) if (totals.has(rule)) totals.set(rule, totals.get(rule)! + n);
   if ([...totals.values()].every((n) => n <= most)) return findings;
   const seen = new Map<string, number>();
   const kept: Finding[] = [];

@@ -57,9 +57,30 @@ export interface LintRun extends LintContext {
 
 /** Lint a post's Markdown; rules find the context in `file.data.reviewPost`. */
 export async function lintMarkdown(content: string, path: string, processor = defaultProcessor, context: LintRun = {}): Promise<Finding[]> {
-  const file = new VFile({ value: content, path, data: { reviewPost: context } });
+  return (await lintPost(content, path, processor, context)).findings;
+}
+
+/** What linting a post for a review gives: the findings built, and per rule how many more were only counted. */
+export interface LintedPost {
+  findings: Finding[];
+  elided: ReadonlyMap<string, number>;
+}
+
+/**
+ * Lint a post of which the review keeps `most` findings per rule on
+ * `addedLines`: rules build those and count the rest (see FindingBudget).
+ */
+export async function lintPost(
+  content: string,
+  path: string,
+  processor = defaultProcessor,
+  context: LintRun = {},
+  budget?: { most: number; addedLines?: ReadonlySet<number> },
+): Promise<LintedPost> {
+  const elided = new Map<string, number>();
+  const file = new VFile({ value: content, path, data: { reviewPost: context, ...(budget ? { reviewPostBudget: { ...budget, elided } } : {}) } });
   const tree = processor.parse(file);
   await processor.run(tree, file);
   const findings = file.messages.map((m) => toFinding(m, context.settings?.rules)).sort(byPlace);
-  return withoutSuppressed(tree, findings);
+  return { findings: withoutSuppressed(tree, findings), elided };
 }

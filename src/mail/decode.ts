@@ -3,7 +3,7 @@
 // the rest. The few things mailparser hides (the Date header as written, which
 // parts were format=flowed) are read from the raw message here.
 
-import type { AddressObject, Attachment, EmailAddress, HeaderValue, ParsedMail, StructuredHeader } from 'mailparser';
+import type { AddressObject, AttachmentStream, EmailAddress, HeaderLines, Headers, HeaderValue, MessageText, StructuredHeader } from 'mailparser';
 import { plainMail, type ParsedFields } from './plain-mail.js';
 import { InputError } from '../core/types.js';
 import type { Mail, Mailbox, RawMessage } from '../core/types.js';
@@ -52,36 +52,107 @@ export async function decodeMailMime(message: RawMessage): Promise<Mail> {
   return toMail(message, await decodeMime(message));
 }
 
+const FEED_BYTES = 64 * 1024;
+
+/** What decodeMime reads of a parsed message: mailparser's headers, its text, and the patch parts only. */
+interface ParsedParts {
+  headers: Headers;
+  headerLines: HeaderLines;
+  text: string;
+  patches: Array<{ content: Buffer; type: StructuredHeader | undefined }>;
+}
+
+/**
+ * mailparser's simpleParser, but an attachment that cannot be a patch is
+ * read and dropped as it streams, not kept; with the message fed in
+ * slices, a 63 MB attachment peaks at some 160 MB, not 555 MB.
+ */
+async function parseParts(raw: Buffer): Promise<ParsedParts> {
+  // Loaded on first need: plain mail, the usual patch, never needs it.
+  const { MailParser } = await import('mailparser');
+  return new Promise((resolve, reject) => {
+    const parser = new MailParser(PARSER_OPTIONS);
+    const parts: ParsedParts = { headers: new Map(), headerLines: [], text: '', patches: [] };
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (!settled) reject(error);
+      settled = true;
+    };
+    parser.on('error', fail);
+    parser.on('headers', (headers: Headers) => {
+      parts.headers = headers;
+      parts.headerLines = (parser as unknown as { headerLines: HeaderLines }).headerLines;
+    });
+    parser.on('data', (data: AttachmentStream | MessageText) => {
+      if (data.type === 'text') {
+        parts.text = data.text ?? '';
+        return;
+      }
+      const type = structured(data.headers.get('content-type'));
+      const filename = data.filename ?? type?.params['name'] ?? '';
+      const keep = isPatchPart(type?.value ?? data.contentType, filename);
+      const chunks: Buffer[] = [];
+      data.content.on('data', (chunk: Buffer) => {
+        if (keep) chunks.push(chunk);
+      });
+      data.content.on('end', () => {
+        if (keep) parts.patches.push({ content: Buffer.concat(chunks), type });
+        data.release?.();
+      });
+    });
+    parser.on('end', () => {
+      if (!settled) resolve(parts);
+      settled = true;
+    });
+    // Fed in slices: given the whole message at once, mailparser holds
+    // copies of it while it splits it (three times its size at the peak).
+    const feed = (from: number): void => {
+      let at = from;
+      while (at < raw.length && !settled) {
+        const more = parser.write(raw.subarray(at, at + FEED_BYTES));
+        at += FEED_BYTES;
+        if (!more) {
+          parser.once('drain', () => feed(at));
+          return;
+        }
+      }
+      parser.end();
+    };
+    feed(0);
+  });
+}
+
 async function decodeMime(message: RawMessage): Promise<Decoded> {
   const { index, raw } = message;
-  // Loaded on first need: plain mail, the usual patch, never needs it.
-  const { simpleParser } = await import('mailparser');
-  let parsed: ParsedMail;
+  let parsed: ParsedParts;
   try {
-    parsed = await simpleParser(raw, PARSER_OPTIONS);
+    parsed = await parseParts(raw);
   } catch (err) {
     throw new InputError(`message ${index} cannot be read as mail: ${oneLine(err)}`);
   }
   const patchParts: string[] = [];
   let patchPartsFlowed = false;
-  for (const attachment of parsed.attachments) {
-    const type = structured(attachment.headers.get('content-type'));
-    const filename = attachment.filename ?? type?.params['name'] ?? '';
-    if (!isPatchPart(type?.value ?? attachment.contentType, filename)) continue;
-    patchParts.push(decodeText(attachment, type?.params['charset']));
+  for (const { content, type } of parsed.patches) {
+    patchParts.push(decodeText(content, type?.params['charset']));
     if (type?.params['format']?.toLowerCase() === 'flowed') patchPartsFlowed = true;
   }
+  const header = (key: string): HeaderValue | undefined => parsed.headers.get(key);
+  const text = (key: string): string => {
+    const value = header(key);
+    return typeof value === 'string' ? value : '';
+  };
+  const references = header('references');
   const fields: ParsedFields = {
     headerKeys: parsed.headerLines.map((line) => line.key),
-    subject: parsed.subject ?? '',
-    sender: firstMailbox(parsed.from),
-    dateHeader: rawHeader(parsed, 'date'),
-    messageId: typeof parsed.messageId === 'string' ? parsed.messageId : '',
-    inReplyTo: typeof parsed.inReplyTo === 'string' ? parsed.inReplyTo : '',
-    references: Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [],
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
-    text: parsed.text ?? '',
+    subject: text('subject'),
+    sender: firstMailbox(header('from') as AddressObject | undefined),
+    dateHeader: rawHeader(parsed.headerLines, 'date'),
+    messageId: text('message-id'),
+    inReplyTo: text('in-reply-to'),
+    references: Array.isArray(references) ? references.filter((r): r is string => typeof r === 'string') : typeof references === 'string' ? [references] : [],
+    to: addresses(header('to') as AddressObject | AddressObject[] | undefined),
+    cc: addresses(header('cc') as AddressObject | AddressObject[] | undefined),
+    text: parsed.text,
   };
   return { fields, patchParts, patchPartsFlowed };
 }
@@ -174,8 +245,8 @@ function firstMailbox(from: AddressObject | undefined): { name: string; address:
 }
 
 /** A header's text as written: unfolded, runs of blanks made one space. */
-function rawHeader(parsed: ParsedMail, key: string): string {
-  const line = parsed.headerLines.find((l) => l.key === key)?.line ?? '';
+function rawHeader(headerLines: HeaderLines, key: string): string {
+  const line = headerLines.find((l) => l.key === key)?.line ?? '';
   return line
     .slice(line.indexOf(':') + 1)
     .replace(/\r?\n/g, '')
@@ -183,7 +254,7 @@ function rawHeader(parsed: ParsedMail, key: string): string {
     .trim();
 }
 
-function decodeText(attachment: Attachment, charset: string | undefined): string {
+function decodeText(content: Buffer, charset: string | undefined): string {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset?.trim() || 'utf-8');
@@ -191,7 +262,7 @@ function decodeText(attachment: Attachment, charset: string | undefined): string
     // An unknown charset label: UTF-8 is the likeliest truth for a patch.
     decoder = new TextDecoder('utf-8');
   }
-  return decoder.decode(attachment.content).replace(/\r\n/g, '\n');
+  return decoder.decode(content).replace(/\r\n/g, '\n');
 }
 
 // ---------------------------------------------------------------- Date

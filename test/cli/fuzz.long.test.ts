@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exercise, RAW_CONTROL } from '../../scripts/fuzz-check.js';
 import { hostileMarkdown, inputArbitrary, loadPool, mailOfPost, mutate, mutation } from '../../scripts/fuzz-inputs.js';
 import { kindOf } from '../../src/mail/input.js';
-import { MAX_POST_LINES, markdownTooComplex, measureMarkdown } from '../../src/core/limits.js';
+import { degradeMarkdown, MAX_CLOSE_BRACKET_WEIGHT, MAX_INLINE_WEIGHT, MAX_OPEN_BRACKET_WEIGHT, MAX_POST_LINES, MAX_RUN_WEIGHT, MAX_TABLE_PIPES, markdownTooComplex, measureMarkdown } from '../../src/core/limits.js';
 import { splitMessages } from '../../src/mail/mbox.js';
 import { readDiff } from '../../src/patch/read.js';
 import { safeJson, safeLine } from '../../src/core/safe-text.js';
@@ -92,6 +92,16 @@ describe('readers never throw but InputError', () => {
         if (why === undefined) {
           expect(m.deepest).toBeLessThanOrEqual(100);
           expect(m.lines).toBeLessThanOrEqual(MAX_POST_LINES);
+          // What is left after the slow paragraphs are left out is within every cap, at the same lines.
+          const degraded = degradeMarkdown(text);
+          const left = measureMarkdown(degraded.text);
+          expect(degraded.text.split('\n').length).toBe(text.split('\n').length);
+          expect(left.inline).toBeLessThanOrEqual(MAX_INLINE_WEIGHT);
+          expect(left.openBracket).toBeLessThanOrEqual(MAX_OPEN_BRACKET_WEIGHT);
+          expect(left.closeBracket).toBeLessThanOrEqual(MAX_CLOSE_BRACKET_WEIGHT);
+          expect(left.runs).toBeLessThanOrEqual(MAX_RUN_WEIGHT);
+          expect(left.pipes).toBeLessThanOrEqual(MAX_TABLE_PIPES);
+          expect(degraded.note === undefined).toBe(degraded.left.length === 0);
         } else {
           expect(why).not.toContain('\n');
         }

@@ -202,6 +202,9 @@ describe('a bad config is one line naming the file and the key, exit 2', () => {
     ['.review-post.json', '{"vocabulary": "OSv"}', /"vocabulary" must be a list of words/],
     ['.review-post.json', '{"extends": "jekyl"}', /"extends" must be one of qemu-web, jekyll, hugo, zola/],
     ['.review-post.json', '{"permalink": "year/month"}', /"permalink" must be a URL scheme such as/],
+    // Names every object has are no presets.
+    ['.review-post.json', '{"extends": "__proto__"}', /"extends" must be one of qemu-web, jekyll, hugo, zola/],
+    ['.review-post.json', '{"extends": "toString"}', /"extends" must be one of qemu-web, jekyll, hugo, zola/],
     ['.review-post.json', '{"colour": true}', /"colour" is not a setting/],
     ['.review-post.json', '{"rules": {"heading-structure": ["warning", {"toplevel": 1}]}}', /"rules\.heading-structure" has no option "toplevel" \(it takes topLevel\)/],
     ['.review-post.json', '{"rules": {"image-assets": ["warning", {"maxBytes": "1 MB"}]}}', /"rules\.image-assets" option "maxBytes" must be a number/],

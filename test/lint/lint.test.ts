@@ -2,7 +2,8 @@
 // seed post gets what its reviewer asked for.
 
 import { describe, expect, it } from 'vitest';
-import { lintMarkdown } from '../../src/lint/processor.js';
+import { capFindings } from '../../src/core/limits.js';
+import { lintMarkdown, lintPost } from '../../src/lint/processor.js';
 import { seedPost } from '../helpers.js';
 
 const SEED_RULES = ['no-rhetorical-question', 'link-first-mention', 'prefer-reference-links', 'usage-pointer'];
@@ -51,5 +52,32 @@ describe('the seed post', () => {
   it('v2, revised after the review, gets none of them', async () => {
     const found = await lintMarkdown(seedPost('osv-virtio-fs-v2.mbox'), '_posts/2020-11-04-osv-virtio-fs.md');
     expect(found.filter((f) => SEED_RULES.includes(f.rule))).toEqual([]);
+  });
+});
+
+describe('rules build only the findings the review keeps (issue 15)', () => {
+  // Doubled words everywhere, vague links reported after the walk (out of place order), a lint comment in one variant.
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} has the the word twice, and [here](/p/${i}) too.`);
+  const post = `---\ntitle: Doubled\n---\n\n${paragraphs.join('\n\n')}\n`;
+  const lines = post.split('\n').length;
+
+  it.each([
+    ['every line added', undefined],
+    ['the second half added', new Set(Array.from({ length: lines }, (_, i) => i + 1).filter((l) => l > lines / 2))],
+  ])('the same capped review as building them all: %s', async (_name, addedLines) => {
+    const kept = (f: { line: number }): boolean => addedLines === undefined || addedLines.has(f.line);
+    const all = capFindings((await lintMarkdown(post, 'a.md')).filter(kept));
+    const budgeted = await lintPost(post, 'a.md', undefined, {}, { most: 50, ...(addedLines ? { addedLines } : {}) });
+    expect(budgeted.findings.length).toBeLessThan(300);
+    expect([...budgeted.elided.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(300);
+    expect(capFindings(budgeted.findings.filter(kept), 50, budgeted.elided)).toEqual(all);
+    expect(all.some((f) => /I stopped here: the same comes [\d,]+ more times below/.test(f.message))).toBe(true);
+  });
+
+  it('builds them all when a lint comment may silence some', async () => {
+    const silenced = post.replace('Paragraph 3 ', '<!-- review-post disable doubled-words -->\n\nParagraph 3 ');
+    const budgeted = await lintPost(silenced, 'a.md', undefined, {}, { most: 50 });
+    expect(budgeted.elided.size).toBe(0);
+    expect(capFindings(budgeted.findings)).toEqual(capFindings(await lintMarkdown(silenced, 'a.md')));
   });
 });

@@ -40,6 +40,9 @@ const SHAPES: Record<string, (size: number) => string> = {
   'an address spelled out in angle brackets': (n) => `<${'a'.repeat(n / 2)} at ${'b.'.repeat(n / 4)}>`,
   'long link and image paths': (n) => `[x](/${'2020/'.repeat(n / 10)}x.png) ![y](${'a/'.repeat(n / 4)})`,
   'bare URLs': (n) => 'https://x.org/a '.repeat(n / 16),
+  // Issue 15: each vague link was compared with every other, and a point was found by counting lines from the top.
+  '"here" links to different places': (n) => Array.from({ length: Math.floor(n / 24) }, (_, i) => `[here](/p/${i}) and\n`).join(''),
+  'HTML images on many lines': (n) => Array.from({ length: Math.floor(n / 24) }, (_, i) => `<img src="/i/${i}.png">\n`).join(''),
 };
 
 /** A post made of the shape: front matter, a heading, then the shape in a few paragraphs. */
@@ -85,4 +88,26 @@ describe.each(Object.entries(SHAPES))('every rule in linear time on %s', (_name,
     const bigMs = await runRule(index, big);
     expect(bigMs).toBeLessThan(40 * smallMs + 250);
   }, 60_000);
+});
+
+describe('link-hygiene in time linear in the links plus the preferred URLs', () => {
+  // Issue 15: each link was matched against every key of preferredUrls (4,000 keys took 32 s).
+  const run = async (size: number): Promise<number> => {
+    const preferredUrls = Object.fromEntries(Array.from({ length: size }, (_, i) => [`http://old${i}.example.org/`, `https://new${i}.example.org/`]));
+    const links = Array.from({ length: size }, (_, i) => `See [page ${i}](http://old${(i * 7) % size}.example.org/a/${i}).`).join('\n\n');
+    const processor = markdownProcessor([RULES.find((r) => r.meta.id === 'link-hygiene')!], () => ({ preferredUrls }));
+    const file = new VFile({ value: links, path: '_posts/2020-01-01-safety.md', data: { reviewPost: {} } });
+    const tree = parser.parse(links) as Root;
+    const started = process.cpuUsage();
+    await processor.run(tree, file);
+    const used = process.cpuUsage(started);
+    expect(file.messages).toHaveLength(size);
+    return (used.user + used.system) / 1000;
+  };
+
+  it('10 times the links and 10 times the keys cost some 10 times, not 100', async () => {
+    const smallMs = Math.min(await run(1_000), await run(1_000));
+    const bigMs = await run(10_000);
+    expect(bigMs).toBeLessThan(40 * smallMs + 250);
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ import { formatPatchRange } from '../git.js';
 import { expandInputs } from '../inputs.js';
 import { note } from '../notes.js';
 import { packageVersion, type CliOptions } from '../options.js';
-import { replaceFile, writeAtomic } from '../output.js';
+import { rewriteFile, writeAtomic } from '../output.js';
 import { reviewSetup } from '../run.js';
 
 function fixedLines(result: FixResult): string[] {
@@ -74,7 +74,7 @@ export async function runFix(files: string[], options: CliOptions): Promise<numb
       else if (source.name === '<stdin>') {
         process.stdout.write(text);
         toStdout = true;
-      } else if (result.applied.length > 0) replaceFile(source.name, text);
+      } else if (result.applied.length > 0) rewriteFile(source.name, text);
       continue;
     }
     const messages = await readThread(source, settings.posts);

@@ -67,14 +67,14 @@ export interface ProseBlock {
 const GROUP_LINES = 6;
 const parser = new ParseEnglish();
 
-/** Offsets of line starts, for turning offsets into points. */
-function lineStarts(source: string): number[] {
+/** Offsets of line starts, for turning offsets into points (kit/text.ts's pointAt shares them). */
+export function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-function pointOf(starts: number[], offset: number): Point {
+export function pointOf(starts: number[], offset: number): Point {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

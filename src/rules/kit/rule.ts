@@ -5,7 +5,10 @@
 
 import type { Root } from 'mdast';
 import { lintRule, type Plugin } from 'unified-lint-rule';
+import type { Point, Position } from 'unist';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { Severity } from '../../core/severity.js';
 
 /**
@@ -42,8 +45,98 @@ export function defineRule<Options extends object = RuleOptions>(
   meta: RuleMeta,
   check: (tree: Root, file: VFile, options: Options | undefined) => void,
 ): RuleModule {
-  const plugin = lintRule<Root, Options | undefined>(`review-post:${meta.id}`, check);
+  const plugin = lintRule<Root, Options | undefined>(`review-post:${meta.id}`, budgeted(meta.id, check));
   return { meta, plugin: plugin as unknown as Plugin<Root, never> };
+}
+
+/**
+ * How many findings of each rule the review keeps (the rest are only
+ * counted), set by the linter in `file.data.reviewPostBudget`. A rule that
+ * hits everywhere in a long post would otherwise build a message (an Error,
+ * with its stack) for each of thousands of hits to keep 50.
+ */
+export interface FindingBudget {
+  most: number;
+  /** The lines the review keeps findings on (a patch's added lines); all when absent. */
+  addedLines?: ReadonlySet<number>;
+  /** Per rule, the hits on kept lines that were counted and not built. */
+  elided: Map<string, number>;
+  /** Whether the post has lint comments, found by the first rule that runs. */
+  directives?: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    reviewPostBudget: FindingBudget;
+  }
+}
+
+type MessageArgs = Parameters<VFile['message']>;
+
+/** Where a message would be: its start and end lines, and a key that orders places. */
+function placeOf(args: MessageArgs): { key: number; from: number; to: number } {
+  const given = args[1] as { place?: Point | Position; position?: Position; start?: Point; line?: number } | null | undefined;
+  const place = given?.place ?? given?.position ?? (given?.start ? (given as Position) : given?.line !== undefined ? (given as Point) : undefined);
+  const start = place && 'start' in place ? place.start : place;
+  const end = place && 'end' in place ? place.end : start;
+  const line = start?.line ?? 1;
+  return { key: line * 2 ** 21 + Math.min(start?.column ?? 1, 2 ** 21 - 1), from: line, to: end?.line ?? line };
+}
+
+/** Whether the post silences rules in comments: then what is kept is known only after the run, and every hit is built. */
+function hasDirectives(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'html', (node) => {
+    if (/<!--\s*(?:review-post|lint)\b/.test(node.value)) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+/**
+ * The rule, with `file.message` building at most `most` findings that the
+ * review keeps (the first by place) and counting the rest, and at most
+ * `most` on lines it drops. A finding on a kept line is built whenever it
+ * comes before the last of those kept so far, so the first `most` by place
+ * are always built, whatever order the rule reports in.
+ */
+function budgeted<Options>(id: string, check: (tree: Root, file: VFile, options: Options) => void): (tree: Root, file: VFile, options: Options) => void {
+  return (tree, file, options) => {
+    const budget = file.data.reviewPostBudget;
+    if (budget === undefined) return check(tree, file, options);
+    budget.directives ??= hasDirectives(tree);
+    if (budget.directives) return check(tree, file, options);
+    const build = file.message.bind(file);
+    // Keys of the first `most` kept findings by place, in order.
+    const kept: number[] = [];
+    let dropped = 0;
+    const onKeptLine = (from: number, to: number): boolean => {
+      if (budget.addedLines === undefined) return true;
+      for (let line = from; line <= to; line++) if (budget.addedLines.has(line)) return true;
+      return false;
+    };
+    file.message = ((...args: MessageArgs): VFileMessage => {
+      const { key, from, to } = placeOf(args);
+      if (!onKeptLine(from, to)) {
+        // Not kept by the review (unless a rule marks it as the commit message's: those are few).
+        return dropped++ < budget.most ? build(...args) : ({} as VFileMessage);
+      }
+      if (kept.length < budget.most || key < kept[kept.length - 1]!) {
+        let at = kept.length;
+        while (at > 0 && kept[at - 1]! > key) at--;
+        kept.splice(at, 0, key);
+        if (kept.length > budget.most) kept.pop();
+        return build(...args);
+      }
+      budget.elided.set(id, (budget.elided.get(id) ?? 0) + 1);
+      return {} as VFileMessage;
+    }) as VFile['message'];
+    try {
+      check(tree, file, options);
+    } finally {
+      delete (file as Partial<Pick<VFile, 'message'>>).message;
+    }
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

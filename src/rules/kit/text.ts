@@ -6,16 +6,21 @@
 import type { Nodes } from 'mdast';
 import type { VFile } from 'vfile';
 import type { TextEdit } from '../../core/types.js';
+import { lineStarts, pointOf } from './prose.js';
+
+// Where each line of the last text asked about starts: rules ask for many
+// points of one post, and counting lines from the top for each is quadratic.
+let lastText: string | undefined;
+let starts: number[] = [];
 
 /** The 1-based line and column of an offset in the file's text. */
 export function pointAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
+  if (text !== lastText) {
+    lastText = text;
+    starts = lineStarts(text);
   }
-  return { line, column: offset - start + 1 };
+  const { line, column } = pointOf(starts, offset);
+  return { line, column };
 }
 
 export function humanSize(bytes: number): string {

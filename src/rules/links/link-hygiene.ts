@@ -81,7 +81,7 @@ import type { VFile } from 'vfile';
 import type { LintContext } from '../kit/context.js';
 import { contextOf } from '../kit/context.js';
 import { parseBlock, readFrontMatter, splitFrontMatter } from '../kit/front-matter.js';
-import { seriesFiles } from '../kit/series.js';
+import { seriesHas } from '../kit/series.js';
 import { permalinkOf, postPath, postPathOf, postUrl, resolvingFor, siteFileSize, type PostPath } from '../kit/site-paths.js';
 import { defineRule } from '../kit/rule.js';
 import { listWords, pointAt, sourceOf } from '../kit/text.js';
@@ -147,22 +147,54 @@ function bare(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '');
 }
 
+/** The preferred-URL map by its keys as `bare` lower-case prefixes; the first key of a prefix wins. */
+type PreferredIndex = Map<string, { key: string; value: string }>;
+
+const indexes = new WeakMap<Record<string, string>, PreferredIndex>();
+
+/** Indexed once per map: a config of 20,000 preferred URLs against thousands of links is not their product. */
+function preferredIndex(map: Record<string, string>): PreferredIndex {
+  let index = indexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const [key, value] of Object.entries(map)) {
+      const k = bare(key).toLowerCase();
+      if (k !== '' && !index.has(k)) index.set(k, { key, value });
+    }
+    indexes.set(map, index);
+  }
+  return index;
+}
+
 function preferredFor(url: string, map: Record<string, string>): { from: string; to: string } | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
   const here = bare(url);
   const hereLower = here.toLowerCase();
+  const index = preferredIndex(map);
+  // The longest key that is a prefix of the URL ending at a boundary (a key ending in `/` is one).
   let best: { key: string; value: string } | undefined;
-  for (const [key, value] of Object.entries(map)) {
-    const k = bare(key).toLowerCase();
-    if (k === '') continue;
-    const boundary = k.endsWith('/') || hereLower.length === k.length || ['/', '?', '#'].includes(hereLower[k.length] ?? '');
-    if (hereLower.startsWith(k) && boundary && (best === undefined || k.length > bare(best.key).length)) best = { key, value };
+  let length = hereLower.length;
+  for (; length > 0; length--) {
+    const boundary = length === hereLower.length || '/?#'.includes(hereLower[length]!) || hereLower[length - 1] === '/';
+    if (boundary && (best = index.get(hereLower.slice(0, length))) !== undefined) break;
   }
   if (best === undefined) return undefined;
-  const rest = here.slice(bare(best.key).length);
+  const rest = here.slice(length);
   const target = /^[a-z][a-z0-9+.-]*:\/\//i.test(best.value) ? best.value : `https://${best.value}`;
   const joined = target.endsWith('/') && rest.startsWith('/') ? target + rest.slice(1) : target + rest;
   return joined === url ? undefined : { from: bare(best.key), to: joined };
+}
+
+const NONE: Record<string, string> = {};
+const merged = new WeakMap<Record<string, string>, WeakMap<Record<string, string>, Record<string, string>>>();
+
+/** The site's preferred URLs and the rule's own, as one map: the same object for every post, so that its index is built once. */
+function mergedPreferred(site: Record<string, string> = NONE, own: Record<string, string> = NONE): Record<string, string> {
+  let byOwn = merged.get(site);
+  if (byOwn === undefined) merged.set(site, (byOwn = new WeakMap()));
+  let map = byOwn.get(own);
+  if (map === undefined) byOwn.set(own, (map = { ...site, ...own }));
+  return map;
 }
 
 /** The name right before ` (URL)`: `QEMU (https://www.qemu.org/)` → QEMU. */
@@ -177,7 +209,7 @@ function nameBefore(parent: Parents | undefined, node: Link): string | undefined
 
 const linkHygiene = defineRule<Options>({ id: 'link-hygiene', severity: 'warning', docs: import.meta.url, options: { preferredUrls: 'string-map' } }, (tree, file, options) => {
   const context = contextOf(file);
-  const preferred = { ...(context.settings?.preferredUrls ?? {}), ...(options?.preferredUrls ?? {}) };
+  const preferred = mergedPreferred(context.settings?.preferredUrls, options?.preferredUrls);
   const matter = readFrontMatter(tree);
   const where = postPathOf(file);
   const jekyll = matter ? matter.syntax === 'yaml' : where.kind === 'jekyll';
@@ -219,16 +251,17 @@ const linkHygiene = defineRule<Options>({ id: 'link-hygiene', severity: 'warning
 
   reportBareUrls(file, bareUrls);
   // One comment per link text, at its first link, naming the others.
+  const otherLines = vagueOthers(vague);
   const told = new Set<string>();
   for (const link of vague) {
     if (!onAdded(link.node, added)) continue;
-    const others = [...new Set(vague.filter((v) => v.text === link.text && v.node.url !== link.node.url && v.line !== link.line).map((v) => v.line))];
+    const others = otherLines(link);
     const clicked = /\bclick\s*$/i.test(textBefore(file, link.node));
     if (!ALWAYS.has(link.text) && !clicked && others.length === 0) continue;
     if (others.length > 0 && told.has(link.text)) continue;
     told.add(link.text);
     const target = `[${labelFor(link.node.url)}](${link.node.url})`;
-    const lines = `line${others.length > 1 ? 's' : ''} ${others.join(', ')}`;
+    const lines = `line${others.length > 1 ? 's' : ''} ${others.shown.join(', ')}${others.length > others.shown.length ? ` and ${others.length - others.shown.length} more` : ''}`;
     const why =
       others.length > 0
         ? `and the post has ${others.length > 1 ? `${others.length} other` : 'another'} "${link.text}" link${others.length > 1 ? 's' : ''} to a different place (${lines}), ` +
@@ -262,6 +295,51 @@ function reportBareUrls(file: VFile, urls: { node: Link; name: string | undefine
     { place: first.name === undefined ? first.node.position : widen(file, first.node, first.name) },
   );
   if (first.name !== undefined) message.expected = [fix];
+}
+
+const LINES_SHOWN = 10;
+
+/**
+ * For each vague link, the lines of links with the same text to another
+ * place: how many, and the first few. Grouped once, so that thousands of
+ * "here" links cost time linear in their number, not its square.
+ */
+function vagueOthers(vague: { node: Link; text: string; line: number }[]): (link: { node: Link; text: string }) => { length: number; shown: number[] } {
+  const groups = new Map<string, { lines: number[]; urls: Map<number, Set<string>>; only: Map<string, number>; shown: Map<string, number[]> }>();
+  for (const { node, text, line } of vague) {
+    let group = groups.get(text);
+    if (group === undefined) groups.set(text, (group = { lines: [], urls: new Map(), only: new Map(), shown: new Map() }));
+    let urls = group.urls.get(line);
+    if (urls === undefined) {
+      group.lines.push(line);
+      group.urls.set(line, (urls = new Set()));
+    }
+    urls.add(node.url);
+  }
+  // Lines whose links of that text all go to one place.
+  for (const group of groups.values()) {
+    for (const urls of group.urls.values()) {
+      if (urls.size === 1) {
+        const [url] = urls;
+        group.only.set(url!, (group.only.get(url!) ?? 0) + 1);
+      }
+    }
+  }
+  return ({ node, text }) => {
+    const group = groups.get(text)!;
+    let shown = group.shown.get(node.url);
+    if (shown === undefined) {
+      // The lines skipped here are the ones only this URL has: each is skipped for one URL alone.
+      shown = [];
+      for (const line of group.lines) {
+        if (shown.length === LINES_SHOWN) break;
+        const urls = group.urls.get(line)!;
+        if (urls.size > 1 || !urls.has(node.url)) shown.push(line);
+      }
+      group.shown.set(node.url, shown);
+    }
+    return { length: group.lines.length - (group.only.get(node.url) ?? 0), shown };
+  };
 }
 
 const EXTENSION = /\.[A-Za-z0-9]{1,5}$/;
@@ -332,8 +410,7 @@ function checkSiteLink(file: VFile, node: Link | Definition, context: LintContex
   const siteDir = context.siteDir;
   if (siteDir === undefined) return;
   const url = node.url;
-  const inSeries = (paths: string[]): boolean =>
-    (seriesFiles(context) ?? []).some((f) => f.status !== 'deleted' && paths.includes(f.path));
+  const inSeries = (paths: string[]): boolean => seriesHas(context, paths);
   const onDisk = (paths: string[]): boolean => paths.some((p) => siteFileSize(siteDir, p) !== undefined);
   const broken = (what: string): void => {
     file.message(`${what}, so the link would be broken. I'd check the address (or add the missing file to the series).`, { place: node.position });
@@ -404,7 +481,7 @@ function checkSiteName(file: VFile, node: Link, text: string): void {
 }
 
 function checkPreferred(file: VFile, node: Link | Definition, map: Record<string, string>): void {
-  if (Object.keys(map).length === 0) return;
+  if (preferredIndex(map).size === 0) return;
   const better = preferredFor(node.url, map);
   if (better === undefined) return;
   const message = file.message(
