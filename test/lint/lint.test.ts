@@ -56,7 +56,7 @@ describe('the seed post', () => {
 });
 
 describe('rules build only the findings the review keeps (issue 15)', () => {
-  // Doubled words everywhere, vague links reported after the walk (out of place order), a lint comment in one variant.
+  // Doubled words everywhere, vague links reported after the walk (out of place order, one comment per link text), a lint comment in one variant.
   const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} has the the word twice, and [here](/p/${i}) too.`);
   const post = `---\ntitle: Doubled\n---\n\n${paragraphs.join('\n\n')}\n`;
   const lines = post.split('\n').length;
@@ -69,7 +69,7 @@ describe('rules build only the findings the review keeps (issue 15)', () => {
     const all = capFindings((await lintMarkdown(post, 'a.md')).filter(kept));
     const budgeted = await lintPost(post, 'a.md', undefined, {}, { most: 50, ...(addedLines ? { addedLines } : {}) });
     expect(budgeted.findings.length).toBeLessThan(300);
-    expect([...budgeted.elided.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(300);
+    expect([...budgeted.elided.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
     expect(capFindings(budgeted.findings.filter(kept), 50, budgeted.elided)).toEqual(all);
     expect(all.some((f) => /I stopped here: the same comes [\d,]+ more times below/.test(f.message))).toBe(true);
   });

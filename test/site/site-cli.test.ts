@@ -152,4 +152,12 @@ describe('a Hugo or Zola repository without a config', () => {
     const found = (JSON.parse(r.stdout) as Report).inputs[0]!.patches[0]!.posts[0]!.findings;
     expect(found.filter((f) => f.rule === 'front-matter' || f.rule === 'post-filename')).toEqual([]);
   });
+
+  it("a section's page (_index.md), named with the posts of a folder, is no post: no front-matter or file-name finding", () => {
+    const r = reviewPost(['--format', 'json', fixture('sites', 'hugo', 'content', 'en', 'blog')]);
+    const posts = (JSON.parse(r.stdout) as Report).inputs.flatMap((i) => i.patches.flatMap((p) => p.posts));
+    const index = posts.find((p) => p.path.endsWith('_index.md'));
+    expect(index).toBeDefined();
+    expect(index!.findings.filter((f) => f.rule === 'front-matter' || f.rule === 'post-filename')).toEqual([]);
+  });
 });

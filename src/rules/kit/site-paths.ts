@@ -82,6 +82,11 @@ export function postPathOf(file: VFile): PostPath {
   return postPath(file.path, contextOf(file).site, file.cwd);
 }
 
+/** A Hugo or Zola section page (`_index.md`): the list a section shows, not a post. */
+export function isSectionIndex(name: string): boolean {
+  return /^_index\.(?:md|markdown)$/i.test(name);
+}
+
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();

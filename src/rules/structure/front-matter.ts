@@ -30,8 +30,9 @@
  * - for a release post (category `releases`, or `[extra] release = true`)
  *   the version in the title equals the one in the file name.
  *
- * A Zola section (`_index.md`) or template-only page is skipped, and so is
- * Markdown that is neither in a posts folder nor from a patch.
+ * A Hugo or Zola section page (`_index.md`) or template-only page is
+ * skipped, and so is Markdown that is neither in a posts folder nor from a
+ * patch.
  *
  * Options: `{"jekyll": {...}, "zola": {...}}` for YAML and TOML front matter,
  * each overriding what is learned: `required` (keys), `author` (key), `date`
@@ -153,7 +154,7 @@ import type { TextEdit } from '../../core/types.js';
 import { attachFix, contextOf, type LintContext, type Share, type SiteFrontMatter, type SiteModel, type ValueShape } from '../kit/context.js';
 import { categoryList, DATED_PATH, keyLine, readFrontMatter, scalarText, valueAt, type FrontMatter } from '../kit/front-matter.js';
 import { habitText, isHabit, isRare, learnedSite, others, rareText, selfIn, type Self } from '../kit/habits.js';
-import { isValidDate, postPathOf, type PostPath } from '../kit/site-paths.js';
+import { isSectionIndex, isValidDate, postPathOf, type PostPath } from '../kit/site-paths.js';
 import { listWords } from '../kit/text.js';
 import { defineRule, type OptionShape } from '../kit/rule.js';
 
@@ -321,7 +322,7 @@ const frontMatter = defineRule<Options>({ id: 'front-matter', severity: 'warning
     noFrontMatter(file, tree, schema, kind, { site, learned, where, context, configured: configured?.required !== undefined, jekyll });
     return;
   }
-  if (kind === 'zola' && (where.name === '_index.md' || where.name === '_index.markdown')) return;
+  if (isSectionIndex(where.name)) return;
   if (matter.error !== undefined || matter.data === undefined) {
     file.message(
       `The front matter does not parse as ${matter.syntax === 'yaml' ? 'YAML' : 'TOML'} (${matter.error ?? 'unreadable'}), ` +

@@ -42,7 +42,7 @@
 import type { VFile } from 'vfile';
 import { contextOf } from '../kit/context.js';
 import { habitText, isHabit, learnedSite, others, selfIn } from '../kit/habits.js';
-import { isValidDate, LOWER_SLUG, postPathOf, slugify, type PostPath } from '../kit/site-paths.js';
+import { isSectionIndex, isValidDate, LOWER_SLUG, postPathOf, slugify, type PostPath } from '../kit/site-paths.js';
 import { listWords } from '../kit/text.js';
 import { defineRule } from '../kit/rule.js';
 
@@ -56,6 +56,8 @@ function underPosts(path: string): boolean {
 const postFilename = defineRule({ id: 'post-filename', severity: 'warning', docs: import.meta.url }, (_tree, file) => {
   const context = contextOf(file);
   const where = postPathOf(file);
+  // A section's page takes the name its generator gives it.
+  if (isSectionIndex(where.name)) return;
   const place = { line: 1, column: 1 };
   const dir = where.sitePath.slice(0, where.sitePath.length - where.name.length);
   const dot = where.name.lastIndexOf('.');
