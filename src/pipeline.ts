@@ -13,7 +13,7 @@
 // limits on input, safe text for the terminal.
 
 import { defaultSettings, type Settings } from './config/settings.js';
-import { capFindings, degradeMarkdown, MAX_FINDINGS_PER_RULE, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
+import { capFindings, cutLongMarkdown, degradeMarkdown, MAX_FINDINGS_PER_RULE, MAX_MESSAGE_BYTES, markdownTooComplex, sizeText } from './core/limits.js';
 import { SkipList } from './core/skip-list.js';
 import { InputError, type Finding, type Patch, type Post, type ReviewedInput, type ReviewedPatch, type Skip } from './core/types.js';
 import { lintPost, processorFor } from './lint/processor.js';
@@ -56,18 +56,29 @@ export async function reviewPosts(patch: Patch, series: Patch[], options: Review
   const posts = [];
   const skipped: Skip[] = [];
   for (const post of patch.posts) {
+    // A post longer than a review covers is reviewed up to a paragraph's end, not refused.
+    const cut = cutLongMarkdown(post.content);
     // Checked before remark sees it: some shapes overflow its stack or cost
     // it time beyond bound whatever is left out, and a stranger's mail may hold them.
-    const tooComplex = markdownTooComplex(post.content);
+    const tooComplex = cut.refused ?? markdownTooComplex(cut.text);
     if (tooComplex) {
       skipped.push({ reason: `${post.path} was not reviewed: ${tooComplex}`, damaged: true });
       continue;
     }
+    if (cut.note !== undefined) skipped.push({ reason: `in ${post.path} ${cut.note}` });
     // A paragraph that would cost the parser quadratic time is left out,
     // not the post: the rest is reviewed at its own lines, and a note says so.
-    const degraded = degradeMarkdown(post.content);
+    const degraded = degradeMarkdown(cut.text);
     if (degraded.note !== undefined) skipped.push({ reason: `in ${post.path} ${degraded.note}` });
-    const context = { post, patch, series, settings, ...(options.siteDir ? { siteDir: options.siteDir } : {}), ...(options.site ? { site: options.site } : {}) };
+    const context = {
+      post,
+      patch,
+      series,
+      settings,
+      ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+      ...(options.site ? { site: options.site } : {}),
+      ...(cut.cutAt !== undefined ? { reviewedUpTo: cut.cutAt - 1 } : {}),
+    };
     // Rules build the findings the review keeps and count the rest.
     const budget = { most: MAX_FINDINGS_PER_RULE, addedLines: post.addedLines };
     const found = await lintPost(degraded.text, post.path, processorFor(settings), context, budget);

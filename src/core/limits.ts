@@ -274,15 +274,61 @@ export function measureMarkdown(text: string, stopAfterLines = Infinity): Markdo
 }
 
 /**
+ * A post longer than a review covers is not refused: it is reviewed up to
+ * the last whole paragraph within MAX_POST_BYTES and MAX_POST_LINES, and a
+ * note says where the review stopped. Only a post whose very first paragraph
+ * is beyond that (no real post: one line of megabytes) is refused.
+ */
+export interface CutMarkdown {
+  /** The text reviewed: the post, or its first lines. */
+  text: string;
+  /** The first line not reviewed, when the post was cut. */
+  cutAt?: number;
+  note?: string;
+  /** Why nothing of it can be reviewed. */
+  refused?: string;
+}
+
+export function cutLongMarkdown(text: string): CutMarkdown {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_POST_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  if (bytes <= MAX_POST_BYTES && lines <= MAX_POST_LINES) return { text };
+  const m = measureMarkdown(text, MAX_POST_LINES + 1);
+  // The byte offset after each line, up to the limits.
+  const ends: number[] = [];
+  let offset = 0;
+  for (let start = 0; ends.length < MAX_POST_LINES && offset <= MAX_POST_BYTES; ) {
+    const newline = text.indexOf('\n', start);
+    const line = newline < 0 ? text.slice(start) : text.slice(start, newline + 1);
+    offset += Buffer.byteLength(line, 'utf8');
+    ends.push(offset);
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  let last = 0;
+  for (const p of m.paragraphs) {
+    const end = ends[p.to - 1];
+    if (p.to > MAX_POST_LINES || end === undefined || end > MAX_POST_BYTES) break;
+    last = p.to;
+  }
+  const whole = bytes > MAX_POST_BYTES ? `is ${size(bytes)} long, more than the ${size(MAX_POST_BYTES)} a review covers` : `has more than ${count(MAX_POST_LINES)} lines, the most a review covers`;
+  if (last === 0) return { text: '', refused: bytes > MAX_POST_BYTES ? `it has ${size(bytes)}, more than the ${size(MAX_POST_BYTES)} a post may have` : `it has more than ${count(MAX_POST_LINES)} lines` };
+  const kept = text.slice(0, ends[last - 1]);
+  return {
+    text: kept,
+    cutAt: last + 1,
+    note: `the post ${whole}: the lines after ${count(last)} were not reviewed`,
+  };
+}
+
+/**
  * Why a post's Markdown is beyond what can be reviewed in bounded time, or
- * undefined when it is fine: its size, its lines and its nesting. Paragraphs
- * that would be slow are not refused here but left out (degradeMarkdown).
+ * undefined when it is fine: its nesting (a post too long is cut,
+ * cutLongMarkdown; paragraphs that would be slow are left out, degradeMarkdown).
  */
 export function markdownTooComplex(text: string): string | undefined {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_POST_BYTES) return `it has ${size(bytes)}, more than the ${size(MAX_POST_BYTES)} a post may have`;
   const m = measureMarkdown(text, MAX_POST_LINES + 1);
-  if (m.lines > MAX_POST_LINES) return `it has more than ${count(MAX_POST_LINES)} lines`;
   if (m.deepest > MAX_NESTING) {
     return `it is too deeply nested to review: line ${count(m.deepestLine)} nests more than ${MAX_NESTING} quotes or lists`;
   }
@@ -308,7 +354,7 @@ export interface DegradedMarkdown {
   note?: string;
 }
 
-/** A fence line is kept, so that a code block around a left-out paragraph still closes. */
+/** A fence's marker is kept, so that a code block around a left-out paragraph still closes. */
 const FENCE = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])?[ \t]*(?:```|~~~)/;
 
 /**
@@ -333,7 +379,9 @@ export function degradeMarkdown(text: string): DegradedMarkdown {
   if (left.length === 0) return { text, left: [] };
   const lines = text.split('\n');
   for (const { from, to } of left) {
-    for (let l = from; l <= to; l++) if (!FENCE.test(lines[l - 1]!)) lines[l - 1] = '';
+    // A fence keeps its marker (the code block still opens and closes) but
+    // not what follows it, which would count against the caps again.
+    for (let l = from; l <= to; l++) lines[l - 1] = FENCE.exec(lines[l - 1]!)?.[0] ?? '';
   }
   const span = (p: Paragraph): string => (p.from === p.to ? `line ${count(p.from)}` : `lines ${count(p.from)}-${count(p.to)}`);
   const shown = left.slice(0, 5).map(span).join(', ') + (left.length > 5 ? ` and ${count(left.length - 5)} more` : '');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exercise, RAW_CONTROL } from '../../scripts/fuzz-check.js';
 import { hostileMarkdown, inputArbitrary, loadPool, mailOfPost, mutate, mutation } from '../../scripts/fuzz-inputs.js';
 import { kindOf } from '../../src/mail/input.js';
-import { degradeMarkdown, MAX_CLOSE_BRACKET_WEIGHT, MAX_INLINE_WEIGHT, MAX_OPEN_BRACKET_WEIGHT, MAX_POST_LINES, MAX_RUN_WEIGHT, MAX_TABLE_PIPES, markdownTooComplex, measureMarkdown } from '../../src/core/limits.js';
+import { cutLongMarkdown, degradeMarkdown, MAX_CLOSE_BRACKET_WEIGHT, MAX_INLINE_WEIGHT, MAX_OPEN_BRACKET_WEIGHT, MAX_POST_BYTES, MAX_POST_LINES, MAX_RUN_WEIGHT, MAX_TABLE_PIPES, markdownTooComplex, measureMarkdown } from '../../src/core/limits.js';
 import { splitMessages } from '../../src/mail/mbox.js';
 import { readDiff } from '../../src/patch/read.js';
 import { safeJson, safeLine } from '../../src/core/safe-text.js';
@@ -87,15 +87,19 @@ describe('readers never throw but InputError', () => {
   it('markdownTooComplex reads any text, and its measures bound what it allows', () => {
     fc.assert(
       fc.property(hostileMarkdown, (text) => {
-        const why = markdownTooComplex(text);
-        const m = measureMarkdown(text);
+        // A post too long is cut at a paragraph's end first, as the pipeline does.
+        const cut = cutLongMarkdown(text);
+        const why = cut.refused ?? markdownTooComplex(cut.text);
+        const m = measureMarkdown(cut.text);
         if (why === undefined) {
           expect(m.deepest).toBeLessThanOrEqual(100);
-          expect(m.lines).toBeLessThanOrEqual(MAX_POST_LINES);
+          expect(m.lines).toBeLessThanOrEqual(MAX_POST_LINES + 1);
+          expect(m.bytes).toBeLessThanOrEqual(MAX_POST_BYTES);
+          expect(cut.note === undefined).toBe(cut.text === text);
           // What is left after the slow paragraphs are left out is within every cap, at the same lines.
-          const degraded = degradeMarkdown(text);
+          const degraded = degradeMarkdown(cut.text);
           const left = measureMarkdown(degraded.text);
-          expect(degraded.text.split('\n').length).toBe(text.split('\n').length);
+          expect(degraded.text.split('\n').length).toBe(cut.text.split('\n').length);
           expect(left.inline).toBeLessThanOrEqual(MAX_INLINE_WEIGHT);
           expect(left.openBracket).toBeLessThanOrEqual(MAX_OPEN_BRACKET_WEIGHT);
           expect(left.closeBracket).toBeLessThanOrEqual(MAX_CLOSE_BRACKET_WEIGHT);

@@ -181,6 +181,11 @@ export interface LintContext {
   settings?: RuleSettings;
   /** What the site's published posts show of its habits, when its checkout is known. */
   site?: SiteModel;
+  /**
+   * The last line reviewed, when the post was longer than a review covers:
+   * the Markdown a rule reads ends there, not the post.
+   */
+  reviewedUpTo?: number;
 }
 
 declare module 'vfile' {

@@ -43,6 +43,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { contextOf } from '../kit/context.js';
 import { defineRule } from '../kit/rule.js';
 
 // Wording that announces something the reader may want to try: in the title,
@@ -90,6 +91,8 @@ function hasLink(nodes: RootContent[]): boolean {
 }
 
 const usagePointer = defineRule({ id: 'usage-pointer', severity: 'warning', docs: import.meta.url }, (tree, file) => {
+  // A post longer than a review covers was read only in part: its end is not here to judge.
+  if (contextOf(file).reviewedUpTo !== undefined) return;
   const introduces = TITLE_INTRODUCES.test(title(tree)) || OPENING_INTRODUCES.test(opening(tree));
   if (!introduces || showsUsage(tree)) return;
   const ending = lastSection(tree);
